@@ -1,0 +1,83 @@
+package dev.diyc;
+
+import dev.diyc.lesson.Lesson;
+import dev.diyc.lesson.LessonFormatException;
+import dev.diyc.lesson.LessonLoader;
+import dev.diyc.repl.Repl;
+import dev.diyc.repl.Script;
+import dev.diyc.rootfs.Rootfs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "diyc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = RootfsCli.class,
+        description = {"Do it yourself containers: an interactive shell that builds a container by hand, one real syscall at a time.",
+                "",
+                "With no options, opens the REPL (run it with sudo: namespaces and mounts need root).",
+                "In the REPL, `host CMD` runs on the host, `ctr CMD` in the container; `help` lists the rest."},
+        footer = {"", "Examples:", "  sudo ./diyc                        open the REPL", "  sudo ./diyc --script lesson.txt    run REPL lines from a file, as a transcript",
+                "  echo 'lesson run all' | sudo ./diyc --script -", "  sudo ./diyc rootfs build           rebuild the default root filesystem"})
+public final class Main implements Callable<Integer> {
+    public static final int OK = 0, FAILED = 1, USAGE = 2;
+
+    @Option(names = "--script", paramLabel = "FILE", description = "run REPL lines from FILE (- for standard input), echoing each after its prompt; exit 1 if a command failed or a check did not pass")
+    Path script;
+
+    @Option(names = "--no-color", description = "plain text, even on a terminal")
+    boolean noColor;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof UserError || e instanceof LessonFormatException || e instanceof IOException) {
+                commandLine.getErr().println("diyc: " + e.getMessage());
+                return FAILED;
+            }
+            throw e;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Privileges.isRoot()) {
+            throw new UserError("diyc makes namespaces and mounts, which need root: run it with sudo (sudo ./diyc)");
+        }
+        Path home = Home.dir();
+        List<Lesson> lessons = LessonLoader.loadAll(home.resolve("lessons"));
+        Path image = Rootfs.defaultImage(home);
+        if (!Rootfs.isImage(image)) {
+            System.out.println("diyc: preparing the default root filesystem (once) ...");
+            Rootfs.ensureDefault(home, line -> System.out.println("  " + line));
+        }
+        if (script != null) {
+            return Script.run(script.toString().equals("-") ? System.in : Files.newInputStream(script), image, lessons, noColor);
+        }
+        return Repl.run(image, lessons, noColor);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"diyc " + p.getProperty("version", "unknown") + " (Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.diyc.commands;
+
+import dev.diyc.UserError;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/** The native commands by name, and how a line's words reach one. */
+public final class NativeCommands {
+    private static final Map<String, Supplier<NativeCommand>> ALL = Map.of(
+            "unshare", UnshareCommand::new,
+            "hostname", HostnameCommand::new,
+            "mount", MountCommand::new,
+            "umount", UmountCommand::new,
+            "pivot_root", PivotRootCommand::new,
+            "chroot", ChrootCommand::new);
+
+    private NativeCommands() {}
+
+    public static boolean has(String name) {
+        return ALL.containsKey(name);
+    }
+
+    public static java.util.Set<String> names() {
+        return new java.util.TreeSet<>(ALL.keySet());
+    }
+
+    /**
+     * Some forms are better served by the real program (listing mounts with a bare {@code mount}),
+     * and run in the context's shell instead.
+     */
+    public static boolean handles(String name, List<String> args) {
+        if (!has(name)) {
+            return false;
+        }
+        return !(name.equals("mount") && args.isEmpty());
+    }
+
+    /** @return the command's exit status */
+    public static int run(String name, List<String> args, Invocation inv) {
+        NativeCommand cmd = ALL.get(name).get();
+        cmd.bind(inv);
+        cmd.precheck(args);
+        CommandLine cl = new CommandLine(cmd);
+        cl.setStopAtPositional(name.equals("unshare") || name.equals("chroot"));
+        StringWriter usage = new StringWriter();
+        cl.setOut(new PrintWriter(usage));
+        cl.setErr(new PrintWriter(usage));
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = cl.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new UserError(name + ": " + lowerFirst(e.getMessage()) + " (try: " + name + " --help)");
+        }
+        if (cl.isUsageHelpRequested()) {
+            cl.usage(cl.getOut());
+            inv.console().out(usage.toString());
+            return 0;
+        }
+        if (cl.isVersionHelpRequested()) {
+            inv.console().plain(name + " (diyc's own, making the syscalls itself)");
+            return 0;
+        }
+        try {
+            return cmd.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.diyc.commands;
+
+import dev.diyc.UserError;
+import dev.diyc.ns.Container;
+import dev.diyc.sys.Flags;
+import dev.diyc.sys.SyscallException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "unshare", mixinStandardHelpOptions = true,
+        description = {"Give the container new namespaces with unshare(2), then start PROGRAM (default: a shell) in them.",
+                "Same options as util-linux's unshare; short flags combine: unshare -fpmu"})
+final class UnshareCommand extends NativeCommand {
+    private static final String SHORT_FLAGS = "uUpfmniCTr";
+
+    @Option(names = {"-u", "--uts"}, description = "new UTS namespace (hostname)") boolean uts;
+    @Option(names = {"-p", "--pid"}, description = "new PID namespace (its first child is PID 1)") boolean pid;
+    @Option(names = {"-f", "--fork"}, description = "fork the program, so it is PID 1 of the new PID namespace") boolean fork;
+    @Option(names = {"-m", "--mount"}, description = "new mount namespace (made private, as util-linux does)") boolean mount;
+    @Option(names = {"-i", "--ipc"}, description = "new IPC namespace") boolean ipc;
+    @Option(names = {"-n", "--net"}, description = "new network namespace") boolean net;
+    @Option(names = {"-C", "--cgroup"}, description = "new cgroup namespace") boolean cgroup;
+    @Option(names = {"-U", "--user"}, description = "new user namespace (lesson 6)") boolean user;
+    @Option(names = {"-T", "--time"}, description = "new time namespace") boolean time;
+    @Option(names = {"-r", "--map-root-user"}, description = "map the current user to root (lesson 6; implies --user)") boolean mapRoot;
+
+    @Option(names = "--mount-proc", arity = "0..1", fallbackValue = "/proc", paramLabel = "DIR",
+            description = "mount a /proc for the new PID namespace (implies --mount)")
+    String mountProc;
+
+    @Option(names = {"-R", "--root"}, paramLabel = "DIR", description = "chroot to DIR before starting the program") String root;
+    @Option(names = {"-w", "--wd"}, paramLabel = "DIR", description = "change to DIR before starting the program") String wd;
+
+    @Option(names = "--propagation", paramLabel = "private|shared|slave|unchanged", defaultValue = "private",
+            description = "what to make / after a new mount namespace (default: private)")
+    String propagation;
+
+    @Option(names = "--kill-child", arity = "0..1", hidden = true, description = "accepted: the container dies with diyc anyway")
+    String killChild;
+
+    @Parameters(paramLabel = "PROGRAM", arity = "0..*", description = "program and arguments (default: /bin/sh)")
+    List<String> program = new ArrayList<>();
+
+    /** Post 003 types {@code --fpnumi}: a long option made of short flags. */
+    @Override
+    void precheck(List<String> args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return;
+            }
+            String letters = a.startsWith("--") ? a.substring(2) : "";
+            if (letters.length() > 1 && letters.chars().allMatch(c -> SHORT_FLAGS.indexOf(c) >= 0)) {
+                throw new UserError("unshare: unrecognized option '" + a + "': did you mean -" + letters
+                        + "? (two dashes start a long option such as --pid; one dash combines short ones)");
+            }
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Container ctr = inv.container("unshare", "would give diyc's host context new namespaces");
+        long flags = (uts ? Flags.CLONE_NEWUTS : 0) | (pid ? Flags.CLONE_NEWPID : 0)
+                | (mount || mountProc != null ? Flags.CLONE_NEWNS : 0) | (ipc ? Flags.CLONE_NEWIPC : 0)
+                | (net ? Flags.CLONE_NEWNET : 0) | (cgroup ? Flags.CLONE_NEWCGROUP : 0)
+                | (user || mapRoot ? Flags.CLONE_NEWUSER : 0) | (time ? Flags.CLONE_NEWTIME : 0);
+        if (flags == 0 && program.isEmpty()) {
+            throw new UserError("unshare: which namespaces? e.g. unshare --uts, or unshare -fpmu (see unshare --help)");
+        }
+        if (mountProc != null && !pid) {
+            inv.console().say("--mount-proc without --pid mounts a /proc that still shows the host's processes");
+        }
+        long prop = switch (propagation) {
+            case "private" -> Flags.MS_PRIVATE;
+            case "shared" -> Flags.MS_SHARED;
+            case "slave" -> Flags.MS_SLAVE;
+            case "unchanged" -> 0;
+            default -> throw new UserError("unshare: --propagation takes private, shared, slave or unchanged");
+        };
+        if ((flags & Flags.CLONE_NEWUSER) != 0) {
+            return userNamespaceNotYet(ctr, flags);
+        }
+        try {
+            ctr.unshare(new Container.UnshareRequest(flags, prop, fork, mountProc, root, wd, program), inv.console()::say);
+        } catch (Container.ShellStartFailed e) {
+            inv.lab().resetContainer();
+            throw new UserError(e.getMessage() + " The container was ended; it shares the host's namespaces again.");
+        }
+        return 0;
+    }
+
+    /**
+     * The JVM cannot enter a new user namespace: the kernel refuses unshare(CLONE_NEWUSER) to a
+     * process with more than one thread. diyc shows that for real; the workaround is lesson 6's.
+     */
+    private int userNamespaceNotYet(Container ctr, long flags) {
+        try {
+            ctr.thread().call(() -> {
+                dev.diyc.sys.Syscalls.unshare(flags, null);
+                return null;
+            });
+        } catch (SyscallException e) {
+            inv.console().say("the kernel refuses a new user namespace to a process with more than one thread, and this JVM has "
+                    + Thread.getAllStackTraces().size() + " (runc meets the same rule with Go, and solves it with C code that runs "
+                    + "before the Go runtime starts). Lesson 6, where diyc starts a small single-threaded helper for this step, "
+                    + "is not in diyc yet; nothing was changed.");
+            return 1;
+        }
+        throw new IllegalStateException("unshare(CLONE_NEWUSER) unexpectedly succeeded in a multi-threaded JVM");
+    }
+}

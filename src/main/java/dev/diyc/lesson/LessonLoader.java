@@ -1,0 +1,139 @@
+package dev.diyc.lesson;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/** Reads lessons/*.yaml and checks each against the format, naming the file, step and field at fault. */
+public final class LessonLoader {
+    static final Set<String> EXPECTATIONS = Set.of("equals", "contains", "not_contains", "matches", "lines",
+            "differs_from_host", "same_as_host", "unchanged");
+
+    private LessonLoader() {}
+
+    public static List<Lesson> loadAll(Path dir) throws IOException {
+        List<Lesson> lessons = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                lessons.add(load(f));
+            }
+        }
+        lessons.sort(Comparator.comparingInt(Lesson::number));
+        for (int i = 1; i < lessons.size(); i++) {
+            if (lessons.get(i).number() == lessons.get(i - 1).number()) {
+                throw new LessonFormatException(lessons.get(i).file().getFileName() + ": lesson number "
+                        + lessons.get(i).number() + " is also used by " + lessons.get(i - 1).file().getFileName());
+            }
+        }
+        return lessons;
+    }
+
+    public static Lesson load(Path file) throws IOException {
+        String where = file.getFileName().toString();
+        Object doc;
+        try {
+            doc = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+        } catch (YamlEngineException e) {
+            throw new LessonFormatException(where + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        Map<String, Object> m = map(doc, where);
+        List<Lesson.Step> steps = new ArrayList<>();
+        List<Object> rawSteps = list(m.get("steps"), where + ": steps");
+        if (rawSteps.isEmpty()) {
+            throw new LessonFormatException(where + ": a lesson needs at least one step");
+        }
+        for (int i = 0; i < rawSteps.size(); i++) {
+            steps.add(step(rawSteps.get(i), where + ": step " + (i + 1)));
+        }
+        Object number = m.get("lesson");
+        if (!(number instanceof Number n)) {
+            throw new LessonFormatException(where + ": 'lesson' must be the lesson's number");
+        }
+        List<String> posts = list(m.getOrDefault("posts", List.of()), where + ": posts").stream().map(String::valueOf).toList();
+        return new Lesson(n.intValue(), str(m, "id", where), str(m, "title", where), posts, str(m, "intro", where),
+                List.copyOf(steps), optional(m, "outro"), file);
+    }
+
+    private static Lesson.Step step(Object raw, String where) {
+        Map<String, Object> s = map(raw, where);
+        List<Lesson.Command> commands = new ArrayList<>();
+        for (Object c : list(s.getOrDefault("commands", List.of()), where + ": commands")) {
+            if (c instanceof String line) {
+                commands.add(new Lesson.Command(line, false));
+            } else {
+                Map<String, Object> cm = map(c, where + ": a command");
+                commands.add(new Lesson.Command(str(cm, "cmd", where + ": a command"), Boolean.TRUE.equals(cm.get("fails"))));
+            }
+        }
+        List<String> show = list(s.getOrDefault("show", List.of()), where + ": show").stream().map(String::valueOf).toList();
+        List<Lesson.Check> checks = new ArrayList<>();
+        List<Object> rawChecks = list(s.getOrDefault("checks", List.of()), where + ": checks");
+        for (int i = 0; i < rawChecks.size(); i++) {
+            checks.add(check(rawChecks.get(i), where + ": check " + (i + 1)));
+        }
+        return new Lesson.Step(str(s, "title", where), str(s, "text", where), List.copyOf(commands), show,
+                List.copyOf(checks), str(s, "hint", where));
+    }
+
+    private static Lesson.Check check(Object raw, String where) {
+        Map<String, Object> c = map(raw, where);
+        String in = String.valueOf(c.getOrDefault("in", "ctr"));
+        if (!in.equals("ctr") && !in.equals("host")) {
+            throw new LessonFormatException(where + ": 'in' must be ctr or host, not " + in);
+        }
+        String probe = str(c, "probe", where);
+        if (!Probe.known(probe)) {
+            throw new LessonFormatException(where + ": unknown probe '" + probe + "' (see lessons/FORMAT.md)");
+        }
+        Map<String, Object> expect = new java.util.LinkedHashMap<>();
+        for (var e : c.entrySet()) {
+            if (EXPECTATIONS.contains(e.getKey())) {
+                expect.put(e.getKey(), e.getValue());
+            } else if (!Set.of("say", "in", "probe").contains(e.getKey())) {
+                throw new LessonFormatException(where + ": unknown key '" + e.getKey() + "' (expectations: " + EXPECTATIONS + ")");
+            }
+        }
+        if (expect.isEmpty()) {
+            throw new LessonFormatException(where + ": a check needs an expectation (" + EXPECTATIONS + ")");
+        }
+        return new Lesson.Check(str(c, "say", where), in, probe, expect);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o, String where) {
+        if (!(o instanceof Map)) {
+            throw new LessonFormatException(where + ": expected a mapping of keys to values");
+        }
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object o, String where) {
+        if (!(o instanceof List)) {
+            throw new LessonFormatException(where + ": expected a list");
+        }
+        return (List<Object>) o;
+    }
+
+    private static String str(Map<String, Object> m, String key, String where) {
+        Object v = m.get(key);
+        if (v == null || String.valueOf(v).isBlank()) {
+            throw new LessonFormatException(where + ": '" + key + "' is missing");
+        }
+        return String.valueOf(v);
+    }
+
+    private static String optional(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        return v == null ? "" : String.valueOf(v);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.diyc.lesson;
+
+import dev.diyc.ns.Context;
+import dev.diyc.ns.Namespace;
+import dev.diyc.view.Probes;
+
+/** Reads a check's probe (lessons/FORMAT.md) in a context: the real state, as a string. */
+final class Probe {
+    private Probe() {}
+
+    static boolean known(String probe) {
+        String kind = probe.contains(":") ? probe.substring(0, probe.indexOf(':')) : probe;
+        return switch (kind) {
+            case "hostname", "pid", "hostpid", "mounts", "mount-count", "ps" -> !probe.contains(":");
+            case "ns" -> Namespace.byProcName(probe.substring(3)) != null;
+            case "ls", "exists", "file", "run", "status" -> probe.length() > kind.length() + 1;
+            default -> false;
+        };
+    }
+
+    static String read(String probe, Context ctx) {
+        int colon = probe.indexOf(':');
+        String kind = colon < 0 ? probe : probe.substring(0, colon);
+        String arg = colon < 0 ? "" : probe.substring(colon + 1);
+        return switch (kind) {
+            case "hostname" -> ctx.hostname();
+            case "pid" -> ctx.capture("echo $$").strip();
+            case "hostpid" -> Integer.toString(ctx.pid());
+            case "mounts" -> String.join("\n", Probes.mounts(ctx));
+            case "mount-count" -> Integer.toString(Probes.mounts(ctx).size());
+            case "ps" -> String.join("\n", Probes.ps(ctx));
+            case "ns" -> String.valueOf(ctx.namespace(Namespace.byProcName(arg)));
+            case "ls" -> Probes.ls(ctx, arg);
+            case "exists" -> Probes.exists(ctx, arg) ? "yes" : "no";
+            case "file" -> Probes.file(ctx, arg);
+            case "run" -> ctx.capture(arg);
+            case "status" -> Integer.toString(ctx.run(arg, new dev.diyc.ns.Sink.Capture()).status());
+            default -> throw new IllegalArgumentException(probe);
+        };
+    }
+}

@@ -1,0 +1,296 @@
+package dev.diyc.ns;
+
+import dev.diyc.UserError;
+import dev.diyc.sys.Errno;
+import dev.diyc.sys.Flags;
+import dev.diyc.sys.Spawn;
+import dev.diyc.sys.SyscallException;
+import dev.diyc.sys.Syscalls;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The container context. It starts as a thread and a shell that share every namespace with the host;
+ * each {@code unshare} peels namespaces off the thread and starts a new shell there, so the learner
+ * sees isolation appear one namespace at a time. Ending it ends its shells and its thread, and with
+ * them every namespace it made.
+ */
+public final class Container extends Context {
+    private static final String BACK_TO_HOST_PID = "diyc's thread puts its future children back in the host's PID namespace: "
+            + "a thread whose children land in a new PID namespace cannot start JVM threads";
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh");
+
+    private final HostNamespaces host;
+    /** Earlier shells that are a PID namespace's init: if they exited, the namespace would end. */
+    private final List<ShellSession> inits = new ArrayList<>();
+    private final Set<String> watched = new LinkedHashSet<>();
+    /** The container's PID namespace (an fd on it), or -1 while it shares the host's. */
+    private int pidNsFd = -1;
+
+    public Container(Path playground, Lifeline lifeline, Sink background, HostNamespaces host) {
+        super(new NsThread("diyc-ctr", playground), lifeline, background);
+        this.host = host;
+        this.shell = spawnShell(List.of("/bin/sh"), false);
+    }
+
+    @Override
+    public String name() {
+        return "ctr";
+    }
+
+    @Override
+    protected Map<String, String> vars() {
+        return Map.of("CTR", Integer.toString(pid()));
+    }
+
+    /** True when the container has a namespace of this type of its own. */
+    public boolean owns(Namespace n) {
+        if (n == Namespace.PID || n == Namespace.PID_FOR_CHILDREN) {
+            return pidNsFd >= 0;
+        }
+        String mine = n.of(thread.procDir());
+        return mine != null && !mine.equals(host.id(n));
+    }
+
+    /** True while the container shares every namespace with the host (there is nothing to exit). */
+    public boolean sharesEverything() {
+        for (Namespace n : Namespace.values()) {
+            if (owns(n)) {
+                return false;
+            }
+        }
+        return !rootChanged();
+    }
+
+    /** Whether the shell's root is no longer the host's (after pivot_root or chroot). */
+    public boolean rootChanged() {
+        try {
+            return !java.nio.file.Files.isSameFile(proc().resolve("root"), Path.of("/proc/self/root"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Refuses an operation that, with this namespace still shared, would change the host. */
+    public void requireOwn(Namespace n, String what, String fix) {
+        if (!owns(n)) {
+            throw new UserError("the container still shares the host's " + n.procName() + " namespace, so " + what
+                    + " would change the host. Unshare it first: " + fix);
+        }
+    }
+
+    /** The namespaces were made but no shell could start in them: the container must be ended. */
+    public static final class ShellStartFailed extends UserError {
+        private static final long serialVersionUID = 1L;
+
+        ShellStartFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** What {@code unshare} asks for, in util-linux's terms. */
+    public record UnshareRequest(long flags, long propagation, boolean fork, String mountProc, String root, String wd,
+            List<String> program) {}
+
+    /**
+     * Does what util-linux's {@code unshare} does, from the container's thread: unshare(2) with the
+     * requested flags, make mounts private, fork a shell (PID 1 in a new PID namespace), mount /proc.
+     */
+    public void unshare(UnshareRequest r, Consumer<String> say) {
+        int oldShell = pid();
+        thread.call(() -> {
+            Syscalls.followCwdOf(oldShell);
+            Syscalls.unshare(r.flags(), null);
+            if ((r.flags() & Flags.CLONE_NEWNS) != 0 && r.propagation() != 0) {
+                Syscalls.mount("none", "/", null, Flags.MS_REC | r.propagation(), null,
+                        "as util-linux's unshare does: mounts made in here stay in here");
+            }
+            if (r.root() != null) {
+                Syscalls.chroot(r.root(), null);
+                Syscalls.chdir(r.wd() != null ? r.wd() : "/", null);
+            } else if (r.wd() != null) {
+                Syscalls.chdir(r.wd(), null);
+            }
+            return null;
+        });
+        // (pid_for_children cannot be read until the new PID namespace has its first process.)
+        boolean newPid = (r.flags() & Flags.CLONE_NEWPID) != 0;
+        if (newPid && !r.fork()) {
+            say.accept("unshare(CLONE_NEWPID) never moves the caller: only its next child is PID 1. util-linux's unshare "
+                    + "without --fork would run the shell in the old namespace and its first command would become PID 1 and "
+                    + "exit, leaving a namespace nobody can enter (fork: ENOMEM). diyc forks the shell, as --fork does.");
+        }
+        List<String> program = r.program().isEmpty() ? List.of("/bin/sh") : r.program();
+        boolean programIsShell = SHELLS.contains(Path.of(program.get(0)).getFileName().toString());
+        ShellSession fresh;
+        try {
+            fresh = spawnShell(programIsShell ? program : List.of("/bin/sh"), newPid);
+        } catch (SyscallException e) {
+            throw new ShellStartFailed("could not start " + (programIsShell ? program.get(0) : "/bin/sh")
+                    + " in the new namespaces (" + Errno.message(e.errno()) + "): is it in the container's root?");
+        }
+        if (newPid) {
+            for (ShellSession init : inits) {
+                init.close();
+            }
+            inits.clear();
+            shell.close();
+            shell = fresh;
+            if (pidNsFd >= 0) {
+                Syscalls.close(pidNsFd);
+            }
+            pidNsFd = thread.call(() -> Syscalls.openHostProc(fresh.pid() + "/ns/pid", "/proc/" + fresh.pid() + "/ns/pid"));
+            say.accept("the new shell is PID 1 of the new PID namespace; the host knows it as PID " + fresh.pid());
+        } else {
+            replaceShell(fresh);
+        }
+        watchNewNamespaces();
+        if (r.mountProc() != null) {
+            thread.call(() -> {
+                Syscalls.mount("none", r.mountProc(), null, Flags.MS_PRIVATE | Flags.MS_REC, null, "util-linux's --mount-proc first makes the old /proc private");
+                return null;
+            });
+            mountProc(r.mountProc(), Flags.MS_NOSUID | Flags.MS_NODEV | Flags.MS_NOEXEC, say);
+        }
+        if (!programIsShell) {
+            run(String.join(" ", program.stream().map(Container::quote).toList()), new Sink() {
+                @Override
+                public void out(String text) {
+                    say.accept(text.stripTrailing());
+                }
+
+                @Override
+                public void err(String text) {
+                    say.accept(text.stripTrailing());
+                }
+            });
+        }
+    }
+
+    private static String quote(String s) {
+        return s.matches("[A-Za-z0-9_./=:,+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * Mounts a procfs at {@code target}. A procfs shows the PID namespace of the task that mounts it,
+     * and diyc's thread is still in the host's, so for a container with its own PID namespace diyc
+     * names that namespace explicitly (procfs's pidns option, Linux 6.18+); on older kernels it asks
+     * the container's shell, which is inside, to do the mount.
+     */
+    public void mountProc(String target, long flags, Consumer<String> say) {
+        if (pidNsFd < 0) {
+            inShellCwd(() -> {
+                Syscalls.mount("proc", target, "proc", flags, null, null);
+                return null;
+            });
+            return;
+        }
+        try {
+            inShellCwd(() -> {
+                int fs = Syscalls.fsopen("proc", "a mount(2) from diyc's thread would show the host's processes: "
+                        + "a procfs belongs to the PID namespace of whoever mounts it, and this thread is in the host's");
+                try {
+                    Syscalls.fsconfigSetString(fs, "source", "proc", null);
+                    Syscalls.fsconfigSetFd(fs, "pidns", pidNsFd, "so diyc names the container's PID namespace explicitly");
+                    Syscalls.fsconfigCreate(fs, null);
+                    int mnt = Syscalls.fsmount(fs, null);
+                    try {
+                        Syscalls.moveMount(mnt, target, "attach it at " + target);
+                    } finally {
+                        Syscalls.close(mnt);
+                    }
+                } finally {
+                    Syscalls.close(fs);
+                }
+                return null;
+            });
+        } catch (SyscallException e) {
+            if (!(e.call().name().equals("fsconfig") && e.errno() == Errno.EINVAL)) {
+                throw e;
+            }
+            say.accept("this kernel's procfs cannot be told which PID namespace to show (that came in Linux 6.18), so the "
+                    + "container's own shell, which is inside the namespace, runs: mount -t proc proc " + target);
+            ShellSession.Result res = run("mount -t proc proc " + quote(target), new Sink.Capture());
+            if (!res.ok()) {
+                throw new UserError("the container's shell could not mount proc on " + target + " (status " + res.status() + ")");
+            }
+        }
+    }
+
+    /** chroot(2) on the container's thread, then a new shell there, which becomes the container's shell. */
+    public void chrootShell(String dir) {
+        int oldShell = pid();
+        inShellCwd(() -> {
+            Syscalls.chroot(dir, null);
+            Syscalls.chdir("/", null);
+            return null;
+        });
+        try {
+            replaceShell(spawnShell(List.of("/bin/sh"), false));
+        } catch (SyscallException e) {
+            thread.call(() -> {
+                Syscalls.followRootOf(oldShell);
+                return null;
+            });
+            throw new UserError("chroot: failed to run command '/bin/sh' in " + dir + ": " + Errno.message(e.errno()));
+        }
+    }
+
+    /** The new shell takes over; the old one ends, unless it is the PID namespace's init. */
+    private void replaceShell(ShellSession fresh) {
+        ShellSession old = shell;
+        if (pidNsFd >= 0 && inits.isEmpty()) {
+            inits.add(old);
+        } else {
+            old.close();
+        }
+        shell = fresh;
+    }
+
+    /** Starts a shell from the container's thread; into the container's PID namespace when it has one. */
+    private ShellSession spawnShell(List<String> argv, boolean pidAlreadyNew) {
+        return ShellSession.start(stdio -> thread.call(() -> {
+            boolean enter = !pidAlreadyNew && pidNsFd >= 0;
+            if (enter) {
+                Syscalls.setns(pidNsFd, Flags.CLONE_NEWPID, "so that the new shell starts inside the container's PID namespace");
+            }
+            try {
+                return Spawn.spawn(argv, HostEnv.get(), stdio, true);
+            } finally {
+                if (enter || pidAlreadyNew) {
+                    Syscalls.setns(host.pidFd(), Flags.CLONE_NEWPID, BACK_TO_HOST_PID);
+                }
+            }
+        }), lifeline, background);
+    }
+
+    private void watchNewNamespaces() {
+        for (Namespace n : Namespace.values()) {
+            // The shell's namespaces are the container's (the thread's own PID namespace never changes).
+            String id = n.of(proc());
+            if (id != null && !id.equals(host.id(n)) && watched.add(id)) {
+                lifeline.watchNamespace(id);
+            }
+        }
+    }
+
+    /** Ends the container: its shells, the inits that held its PID namespace, its thread. */
+    @Override
+    public void close() {
+        for (ShellSession init : inits) {
+            init.close();
+        }
+        super.close();
+        if (pidNsFd >= 0) {
+            Syscalls.close(pidNsFd);
+        }
+        for (String id : watched) {
+            lifeline.forgetNamespace(id);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.diyc.ns;
+
+import dev.diyc.sys.HostProc;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Everything one diyc session works with: the playground, the lifeline, the host context and the
+ * container context. Closing it leaves the host as it was found.
+ */
+public final class Lab implements AutoCloseable {
+    private final Path playground;
+    private final Lifeline lifeline;
+    private final HostNamespaces hostNamespaces;
+    private final Sink background;
+    private final HostContext host;
+    private volatile Container ctr;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private Lab(Path playground, Lifeline lifeline, Sink background) {
+        this.playground = playground;
+        this.lifeline = lifeline;
+        this.background = background;
+        this.hostNamespaces = new HostNamespaces();
+        this.ctr = new Container(playground, lifeline, background, hostNamespaces);
+        this.host = new HostContext(playground, lifeline, background, () -> ctr.pid());
+    }
+
+    /** Must be called from a thread in the host's namespaces and root (the main thread). */
+    public static Lab open(Path image, Sink background) throws IOException {
+        HostProc.open();
+        Path playground = Playground.create(image);
+        return new Lab(playground, Lifeline.start(), background);
+    }
+
+    public Path playground() {
+        return playground;
+    }
+
+    public HostContext host() {
+        return host;
+    }
+
+    public Container ctr() {
+        return ctr;
+    }
+
+    public HostNamespaces hostNamespaces() {
+        return hostNamespaces;
+    }
+
+    public Context context(String name) {
+        return switch (name) {
+            case "host" -> host;
+            case "ctr" -> ctr;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** Ends the container and starts a fresh one that shares every namespace with the host. */
+    public Container resetContainer() {
+        ctr.close();
+        ctr = new Container(playground, lifeline, background, hostNamespaces);
+        return ctr;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // the shutdown hook runs after a normal close too
+        }
+        ctr.close();
+        host.close();
+        lifeline.close();
+        try {
+            Playground.remove(playground);
+        } catch (IOException e) {
+            System.err.println("diyc: could not remove " + playground + ": " + e.getMessage());
+        }
+    }
+}

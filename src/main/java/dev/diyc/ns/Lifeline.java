@@ -1,0 +1,105 @@
+package dev.diyc.ns;
+
+import dev.diyc.sys.Fds;
+import dev.diyc.sys.Spawn;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Makes everything diyc starts die with diyc, even when the JVM is killed with SIGKILL and no
+ * shutdown hook runs.
+ *
+ * <p>A small host shell reads a pipe whose only writer is the JVM. diyc tells it the process groups
+ * of its shells and the namespaces its containers created. When the pipe reaches EOF (the JVM is
+ * gone, however it went), the shell kills those process groups and every process still in one of
+ * those namespaces. A container's init dies with it, and with init its whole PID namespace.
+ */
+public final class Lifeline implements AutoCloseable {
+    private static final String SCRIPT = String.join("\n",
+            "trap '' INT HUP",
+            "pgs=' '; nss=' '",
+            "while read -r cmd arg; do",
+            "  case $cmd in",
+            "    pg) pgs=\"$pgs$arg \" ;;",
+            "    ns) nss=\"$nss$arg \" ;;",
+            "    unpg) n=' '; for g in $pgs; do [ \"$g\" = \"$arg\" ] || n=\"$n$g \"; done; pgs=$n ;;",
+            "    unns) n=' '; for s in $nss; do [ \"$s\" = \"$arg\" ] || n=\"$n$s \"; done; nss=$n ;;",
+            "  esac",
+            "done",
+            "for g in $pgs; do kill -KILL -$g 2>/dev/null; done",
+            "[ \"$nss\" = ' ' ] && exit 0",
+            "for p in /proc/[0-9]*; do",
+            "  for l in $p/ns/*; do",
+            "    id=$(readlink $l 2>/dev/null) || continue",
+            "    case \"$nss\" in *\" $id \"*) kill -KILL ${p#/proc/} 2>/dev/null; break ;; esac",
+            "  done",
+            "done",
+            "");
+
+    private final int pid;
+    private final OutputStream pipe;
+
+    private Lifeline(int pid, OutputStream pipe) {
+        this.pid = pid;
+        this.pipe = pipe;
+    }
+
+    /** Starts the watcher from a thread in the host's namespaces. */
+    public static Lifeline start() {
+        int[] p = Fds.pipe();
+        int devNull = dev.diyc.sys.Syscalls.open("/dev/null", 2 /* O_RDWR */);
+        try {
+            // Its own process group: a Ctrl-C at the terminal must not reach it.
+            int pid = Spawn.spawn(List.of("/bin/sh", "-c", SCRIPT, "diyc-lifeline"), HostEnv.get(),
+                    new int[] {p[0], devNull, devNull}, true);
+            Fds.close(p[0]);
+            Thread reaper = new Thread(() -> Fds.waitFor(pid), "diyc-lifeline-reaper");
+            reaper.setDaemon(true);
+            reaper.start();
+            return new Lifeline(pid, Fds.out(p[1]));
+        } finally {
+            dev.diyc.sys.Syscalls.close(devNull);
+        }
+    }
+
+    public int pid() {
+        return pid;
+    }
+
+    public void watchProcessGroup(int pgid) {
+        send("pg " + pgid);
+    }
+
+    public void forgetProcessGroup(int pgid) {
+        send("unpg " + pgid);
+    }
+
+    /** @param id a namespace as /proc shows it, e.g. {@code uts:[4026532841]} */
+    public void watchNamespace(String id) {
+        send("ns " + id);
+    }
+
+    public void forgetNamespace(String id) {
+        send("unns " + id);
+    }
+
+    private synchronized void send(String line) {
+        try {
+            pipe.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            // The watcher is gone; there is nothing better to do than carry on.
+        }
+    }
+
+    /** A normal exit: diyc has already ended everything, so the watcher finds nothing left. */
+    @Override
+    public void close() {
+        try {
+            pipe.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package dev.diyc.ns;
+
+import dev.diyc.sys.Fds;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A real shell living in a context (on the host, or in the container's namespaces and root), driven
+ * line by line over a pipe on its standard input, as if typed into the posts' second terminal. So
+ * {@code echo $$} prints the shell's own PID (1 once it is a PID namespace's init), {@code cd}
+ * persists, and {@code sleep 999 &} becomes the shell's own background job.
+ *
+ * <p>Each line is run with {@code command eval '...'} (a syntax error is reported, the shell lives
+ * on), then the shell prints a random token and the status on stdout and the token on stderr, so
+ * diyc knows when the command is over. When diyc goes away, the pipe closes and the shell exits.
+ */
+public final class ShellSession implements AutoCloseable {
+    /** Launches the shell where it must start (a context's thread); gets its stdin, stdout, stderr. */
+    public interface Launcher {
+        int launch(int[] stdio);
+    }
+
+    /** What a command did: its exit status, or that the shell itself went away while it ran. */
+    public record Result(int status, boolean shellGone) {
+        public boolean ok() {
+            return status == 0 && !shellGone;
+        }
+    }
+
+    private final int pid;
+    private final OutputStream stdin;
+    private final String token = "__diyc_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + "__";
+    private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+    private final Lifeline lifeline;
+    private final Object lock = new Object();
+    private volatile Sink sink;
+    private volatile Sink background;
+    private volatile CompletableFuture<Integer> outDone = CompletableFuture.completedFuture(0);
+    private volatile CompletableFuture<Integer> errDone = CompletableFuture.completedFuture(0);
+    private volatile Set<Integer> childrenBefore = Set.of();
+
+    private ShellSession(int pid, int stdinFd, int stdoutFd, int stderrFd, Lifeline lifeline, Sink background) {
+        this.pid = pid;
+        this.stdin = Fds.out(stdinFd);
+        this.lifeline = lifeline;
+        this.background = background;
+        daemon("diyc-out-" + pid, () -> pump(Fds.in(stdoutFd), true));
+        daemon("diyc-err-" + pid, () -> pump(Fds.in(stderrFd), false));
+        daemon("diyc-wait-" + pid, () -> {
+            int status = Fds.waitFor(pid);
+            lifeline.forgetProcessGroup(pid);
+            exited.complete(status);
+        });
+    }
+
+    public static ShellSession start(Launcher launcher, Lifeline lifeline, Sink background) {
+        int[] in = Fds.pipe();
+        int[] out = Fds.pipe();
+        int[] err = Fds.pipe();
+        int pid;
+        try {
+            pid = launcher.launch(new int[] {in[0], out[1], err[1]});
+        } catch (RuntimeException e) {
+            for (int fd : new int[] {in[0], in[1], out[0], out[1], err[0], err[1]}) {
+                Fds.close(fd);
+            }
+            throw e;
+        }
+        Fds.close(in[0]);
+        Fds.close(out[1]);
+        Fds.close(err[1]);
+        lifeline.watchProcessGroup(pid);
+        return new ShellSession(pid, in[1], out[0], err[0], lifeline, background);
+    }
+
+    private static void daemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The shell's PID as the host sees it. */
+    public int pid() {
+        return pid;
+    }
+
+    public boolean alive() {
+        return !exited.isDone();
+    }
+
+    /** The shell's exit status once it has gone (exit code, or 128 + signal). */
+    public CompletableFuture<Integer> exited() {
+        return exited;
+    }
+
+    /** Where output arrives when no command runs (a background job's late lines). */
+    public void background(Sink s) {
+        background = s;
+    }
+
+    /**
+     * Runs one command line and waits for it. {@code vars} are set as shell variables first (for
+     * example {@code CTR}, the container's host PID, so the shell itself expands {@code $CTR}).
+     */
+    public Result run(String line, Map<String, String> vars, Sink to) {
+        synchronized (lock) {
+            if (!alive()) {
+                return new Result(-1, true);
+            }
+            CompletableFuture<Integer> out = new CompletableFuture<>();
+            CompletableFuture<Integer> err = new CompletableFuture<>();
+            StringBuilder script = new StringBuilder();
+            vars.forEach((k, v) -> script.append(k).append('=').append(quote(v)).append("; "));
+            // A missing /dev/null (a bare rootfs after pivot_root) must not stop the command.
+            String noInput = Files.exists(Path.of("/proc/" + pid + "/root/dev/null")) ? "</dev/null" : "<&-";
+            script.append("command eval ").append(quote(line)).append(' ').append(noInput)
+                    .append("; printf '%s %d\\n' ").append(token).append(" \"$?\"")
+                    .append("; printf '%s\\n' ").append(token).append(" >&2\n");
+            childrenBefore = Set.copyOf(Processes.children(pid));
+            sink = to;
+            outDone = out;
+            errDone = err;
+            try {
+                stdin.write(script.toString().getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+            } catch (IOException e) {
+                sink = null;
+                return new Result(-1, true);
+            }
+            CompletableFuture.anyOf(CompletableFuture.allOf(out, err), exited).join();
+            sink = null;
+            if (out.isDone() && err.isDone()) {
+                return new Result(out.join(), false);
+            }
+            return new Result(exited.join(), true);
+        }
+    }
+
+    /** Convenience: the output of a command, standard error included. */
+    public String capture(String line, Map<String, String> vars) {
+        Sink.Capture c = new Sink.Capture();
+        run(line, vars, c);
+        return c.toString();
+    }
+
+    /**
+     * Ctrl-C: interrupts what the running command started (processes that were not the shell's
+     * children when it began), then kills what is left of them. The shell itself lives on.
+     */
+    public void interrupt() {
+        Set<Integer> before = childrenBefore;
+        var started = Processes.children(pid).stream().filter(p -> !before.contains(p)).toList();
+        for (int p : started) {
+            Processes.signalTree(p, 2);
+        }
+        daemon("diyc-interrupt-" + pid, () -> {
+            sleep(400);
+            for (int p : started) {
+                Processes.signalTree(p, 9);
+            }
+        });
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void pump(InputStream in, boolean isOut) {
+        byte[] tokenBytes = token.getBytes(StandardCharsets.US_ASCII);
+        LineSplitter lines = new LineSplitter(tokenBytes, text -> deliver(text, isOut), rest -> marker(rest, isOut));
+        byte[] buf = new byte[8192];
+        try (in) {
+            int n;
+            while ((n = in.read(buf, 0, buf.length)) > 0) {
+                lines.feed(buf, n);
+            }
+        } catch (IOException e) {
+            // the shell is gone
+        }
+    }
+
+    private void deliver(String text, boolean isOut) {
+        Sink s = sink != null ? sink : background;
+        if (s != null) {
+            if (isOut) {
+                s.out(text);
+            } else {
+                s.err(text);
+            }
+        }
+    }
+
+    private void marker(String rest, boolean isOut) {
+        if (isOut) {
+            int status;
+            try {
+                status = Integer.parseInt(rest.trim());
+            } catch (NumberFormatException e) {
+                status = -1;
+            }
+            outDone.complete(status);
+        } else {
+            errDone.complete(0);
+        }
+    }
+
+    /** Ends the shell and everything in its process group. */
+    @Override
+    public void close() {
+        try {
+            stdin.close();
+        } catch (IOException e) {
+            // already closed
+        }
+        Fds.kill(-pid, 9);
+        Fds.kill(pid, 9);
+        try {
+            exited.get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // a zombie we cannot reap is not worth blocking the learner for
+        }
+    }
+
+    /** Splits a byte stream into text, cutting out the end-of-command marker wherever it appears. */
+    static final class LineSplitter {
+        private final byte[] token;
+        private final Consumer<String> text;
+        private final Consumer<String> marker;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+        LineSplitter(byte[] token, Consumer<String> text, Consumer<String> marker) {
+            this.token = token;
+            this.text = text;
+            this.marker = marker;
+        }
+
+        void feed(byte[] buf, int n) {
+            for (int i = 0; i < n; i++) {
+                line.write(buf[i]);
+                if (buf[i] == '\n') {
+                    completeLine();
+                }
+            }
+            flushPartial();
+        }
+
+        private void completeLine() {
+            byte[] b = line.toByteArray();
+            line.reset();
+            int at = indexOf(b, token);
+            if (at < 0) {
+                text.accept(new String(b, StandardCharsets.UTF_8));
+                return;
+            }
+            if (at > 0) {
+                text.accept(new String(b, 0, at, StandardCharsets.UTF_8));
+            }
+            marker.accept(new String(b, at + token.length, b.length - at - token.length, StandardCharsets.UTF_8));
+        }
+
+        /** Shows a partial line now (a prompt, a progress dot), holding back what may be the token's start. */
+        private void flushPartial() {
+            byte[] b = line.toByteArray();
+            if (b.length == 0) {
+                return;
+            }
+            int keep = 0;
+            if (indexOf(b, token) >= 0) {
+                keep = b.length; // the rest of the marker line is on its way
+            } else {
+                for (int k = Math.min(token.length - 1, b.length); k > 0; k--) {
+                    if (java.util.Arrays.equals(b, b.length - k, b.length, token, 0, k)) {
+                        keep = k;
+                        break;
+                    }
+                }
+            }
+            if (keep < b.length) {
+                text.accept(new String(b, 0, b.length - keep, StandardCharsets.UTF_8));
+                line.reset();
+                line.write(b, b.length - keep, keep);
+            }
+        }
+
+        private static int indexOf(byte[] hay, byte[] needle) {
+            outer:
+            for (int i = 0; i + needle.length <= hay.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (hay[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+    }
+}

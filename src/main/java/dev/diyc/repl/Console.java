@@ -1,0 +1,143 @@
+package dev.diyc.repl;
+
+import dev.diyc.ns.Sink;
+import dev.diyc.sys.Call;
+import dev.diyc.sys.Explanations;
+import java.io.PrintWriter;
+import java.util.function.IntSupplier;
+
+/**
+ * Everything diyc prints goes through here, so that a terminal gets colour and a pipe, a script or a
+ * dumb terminal gets plain text with no escape codes.
+ */
+public final class Console implements Sink {
+    private static final String RESET = "\033[0m", DIM = "\033[2m", BOLD = "\033[1m", RED = "\033[31m",
+            GREEN = "\033[32m", YELLOW = "\033[33m", CYAN = "\033[36m";
+
+    private final PrintWriter w;
+    private final boolean color;
+    private final IntSupplier width;
+    private boolean atLineStart = true;
+
+    public Console(PrintWriter w, boolean color, IntSupplier width) {
+        this.w = w;
+        this.color = color;
+        this.width = width;
+    }
+
+    public boolean color() {
+        return color;
+    }
+
+    /** The terminal's width, or 80 where it has none (a pipe, a dumb terminal). */
+    public int width() {
+        int n = width.getAsInt();
+        return n > 10 ? n : 80;
+    }
+
+    private String paint(String code, String s) {
+        return color ? code + s + RESET : s;
+    }
+
+    @Override
+    public synchronized void out(String text) {
+        raw(text);
+    }
+
+    @Override
+    public synchronized void err(String text) {
+        raw(color ? RED + text + RESET : text);
+    }
+
+    private void raw(String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        w.print(text);
+        atLineStart = text.endsWith("\n");
+        w.flush();
+    }
+
+    /** Ends a partial line left by a command whose output had no final newline. */
+    public synchronized void endLine() {
+        if (!atLineStart) {
+            line("");
+        }
+    }
+
+    private void line(String s) {
+        w.println(s);
+        atLineStart = true;
+        w.flush();
+    }
+
+    /** A syscall in strace's form, its note, and for a failure the likely cause. */
+    public synchronized void call(Call c) {
+        endLine();
+        String text = c.line();
+        if (c.failed()) {
+            int eq = text.lastIndexOf(" = ");
+            line(paint(c.note() == null ? CYAN : DIM + CYAN, text.substring(0, eq)) + paint(RED, text.substring(eq)));
+            String why = Explanations.of(c);
+            if (why != null) {
+                wrapped(paint(YELLOW, "  → "), why, YELLOW);
+            }
+        } else {
+            line(paint(c.note() == null ? CYAN : DIM + CYAN, text));
+        }
+        if (c.note() != null) {
+            wrapped(paint(DIM, "    # "), c.note(), DIM);
+        }
+    }
+
+    /** diyc explaining something in its own voice. */
+    public synchronized void say(String s) {
+        endLine();
+        wrapped(paint(DIM, "  · "), s, DIM);
+    }
+
+    /** Narrative text (a lesson), wrapped to the terminal. */
+    public synchronized void text(String s) {
+        endLine();
+        for (String para : s.strip().split("\n")) {
+            wrapped("", para, null);
+        }
+    }
+
+    public synchronized void heading(String s) {
+        endLine();
+        line(paint(BOLD, s));
+    }
+
+    public synchronized void plain(String s) {
+        endLine();
+        line(s);
+    }
+
+    /** One clear line about a mistake: what was wrong and what to try. */
+    public synchronized void error(String s) {
+        endLine();
+        line(paint(RED, "diyc: " + s));
+    }
+
+    public synchronized void ok(String s) {
+        endLine();
+        line(paint(GREEN, "✓ " + s));
+    }
+
+    public synchronized void fail(String s) {
+        endLine();
+        line(paint(RED, "✗ " + s));
+    }
+
+    private void wrapped(String prefix, String s, String code) {
+        int visiblePrefix = prefix.replaceAll("\033\\[[0-9;]*m", "").length();
+        int room = Math.max(20, width() - visiblePrefix - 1);
+        String indent = " ".repeat(visiblePrefix);
+        boolean first = true;
+        for (String piece : Wrap.lines(s, room)) {
+            line((first ? prefix : indent) + (code == null ? piece : paint(code, piece)));
+            first = false;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.diyc.repl;
+
+import dev.diyc.UserError;
+import dev.diyc.commands.Invocation;
+import dev.diyc.commands.NativeCommands;
+import dev.diyc.ns.Container;
+import dev.diyc.ns.Context;
+import dev.diyc.ns.Lab;
+import dev.diyc.ns.ShellSession;
+import dev.diyc.sys.CallLog;
+import dev.diyc.sys.SyscallException;
+import dev.diyc.view.Views;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one REPL line: a diyc command, or a command in a context ({@code host CMD}, {@code ctr CMD},
+ * or a bare CMD in the prompt's context). The interactive REPL, scripted mode and the lesson runner
+ * all go through here, so they behave the same.
+ */
+public final class Engine {
+    public enum Outcome { OK, FAILED, QUIT }
+
+    /** diyc's own commands, which never reach a context. */
+    public interface Builtin {
+        Outcome run(Engine engine, String args);
+    }
+
+    private final Lab lab;
+    private final Console console;
+    private final Map<String, Builtin> builtins;
+    private volatile String current = "ctr";
+    private volatile Context running;
+
+    public Engine(Lab lab, Console console, Map<String, Builtin> extra) {
+        this.lab = lab;
+        this.console = console;
+        this.builtins = new java.util.HashMap<>(extra);
+        builtins.put("use", (e, a) -> e.use(a.strip()));
+        builtins.put("compare", (e, a) -> e.compare(a));
+        builtins.put("quit", (e, a) -> Outcome.QUIT);
+        lab.host().shell().background(console);
+        lab.ctr().shell().background(console);
+        CallLog.listen(console::call);
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    public String contextName() {
+        return current;
+    }
+
+    public java.util.Set<String> builtinNames() {
+        return builtins.keySet();
+    }
+
+    /** {@code ctr[4242]>} once the container has namespaces of its own, else {@code ctr>} or {@code host>}. */
+    public String prompt() {
+        noticeEndedShells();
+        if (current.equals("ctr") && !lab.ctr().sharesEverything()) {
+            return "ctr[" + lab.ctr().pid() + "]> ";
+        }
+        return current + "> ";
+    }
+
+    /** Ctrl-C: stops what the running command started; the contexts live on. */
+    public void interrupt() {
+        Context c = running;
+        if (c != null) {
+            c.interrupt();
+        }
+    }
+
+    public Outcome execute(String line) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+            return Outcome.OK;
+        }
+        noticeEndedShells();
+        try {
+            return dispatch(trimmed);
+        } catch (UserError e) {
+            console.error(e.getMessage());
+            return Outcome.FAILED;
+        } catch (SyscallException e) {
+            return Outcome.FAILED; // already printed, strace-style, with its likely cause
+        } catch (RuntimeException e) {
+            console.error("internal error: " + e + " (please report it; DIYC_DEBUG=1 shows the stack trace)");
+            if (System.getenv("DIYC_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            return Outcome.FAILED;
+        } finally {
+            console.endLine();
+        }
+    }
+
+    private Outcome dispatch(String line) {
+        String[] split = line.split("\\s+", 2);
+        String first = split[0];
+        String rest = split.length > 1 ? split[1] : "";
+        if (first.equals("host") || first.equals("ctr")) {
+            if (rest.isBlank()) {
+                throw new UserError(first + " what? Give a command, e.g. " + first + " ps aux, or switch with: use " + first);
+            }
+            return inContext(lab.context(first), rest);
+        }
+        if (first.equals("exit") && rest.isBlank()) {
+            return current.equals("ctr") ? exitContainer() : Outcome.QUIT;
+        }
+        Builtin b = builtins.get(first);
+        if (b != null) {
+            return b.run(this, rest);
+        }
+        return inContext(lab.context(current), line);
+    }
+
+    private Outcome use(String ctx) {
+        if (!ctx.equals("host") && !ctx.equals("ctr")) {
+            throw new UserError("use takes host or ctr");
+        }
+        current = ctx;
+        return Outcome.OK;
+    }
+
+    private Outcome compare(String what) {
+        if (what.isBlank()) {
+            throw new UserError("compare what? One of: " + String.join(", ", Views.NAMED) + ", or any command (compare cat /proc/self/status)");
+        }
+        Views.compare(what, lab, console);
+        return Outcome.OK;
+    }
+
+    private Outcome inContext(Context ctx, String line) {
+        Map<String, String> vars = Map.of("CTR", Integer.toString(lab.ctr().pid()));
+        List<String> words = Words.split(line, vars);
+        if (words != null && !words.isEmpty()) {
+            String name = words.get(0);
+            List<String> args = words.subList(1, words.size());
+            if (name.equals("exit")) {
+                return ctx instanceof Container ? exitContainer() : Outcome.QUIT;
+            }
+            if (NativeCommands.handles(name, args)) {
+                running = ctx;
+                try {
+                    return NativeCommands.run(name, args, new Invocation(ctx, lab, console)) == 0 ? Outcome.OK : Outcome.FAILED;
+                } finally {
+                    running = null;
+                }
+            }
+        }
+        running = ctx;
+        try {
+            ShellSession.Result r = ctx.run(line, console);
+            console.endLine();
+            noticeEndedShells();
+            return r.ok() ? Outcome.OK : Outcome.FAILED;
+        } finally {
+            running = null;
+        }
+    }
+
+    private Outcome exitContainer() {
+        Container ctr = lab.ctr();
+        if (ctr.sharesEverything()) {
+            console.say("the container shares every namespace with the host: there is nothing to exit (quit leaves diyc)");
+            return Outcome.OK;
+        }
+        int pid = ctr.pid();
+        lab.resetContainer().shell().background(console);
+        console.say("the container's shell (host PID " + pid + ") has exited and its namespaces are gone; "
+                + "the container context shares the host's namespaces again");
+        return Outcome.OK;
+    }
+
+    /** A shell that ended by itself (killed from the host, or exit inside a compound line) is reported once. */
+    private void noticeEndedShells() {
+        Container ctr = lab.ctr();
+        if (!ctr.shell().alive()) {
+            int status = ctr.shell().exited().join();
+            int pid = ctr.pid();
+            lab.resetContainer().shell().background(console);
+            console.say("the container's shell (host PID " + pid + ") ended"
+                    + (status > 128 ? " (killed by signal " + (status - 128) + ")" : " (status " + status + ")")
+                    + "; its namespaces are gone and the container context shares the host's again");
+        }
+        lab.host().ensureShell();
+        lab.host().shell().background(console);
+    }
+}

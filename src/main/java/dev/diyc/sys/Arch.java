@@ -1,0 +1,22 @@
+package dev.diyc.sys;
+
+/** Syscall numbers that differ between the architectures a workshop VM runs on. */
+final class Arch {
+    static final long SYS_PIVOT_ROOT;
+    // Syscalls added since Linux 5.1 share one number on every architecture.
+    static final long SYS_MOVE_MOUNT = 429;
+    static final long SYS_FSOPEN = 430;
+    static final long SYS_FSCONFIG = 431;
+    static final long SYS_FSMOUNT = 432;
+
+    static {
+        String arch = System.getProperty("os.arch");
+        switch (arch) {
+            case "amd64", "x86_64" -> SYS_PIVOT_ROOT = 155;
+            case "aarch64", "arm64", "riscv64" -> SYS_PIVOT_ROOT = 41;
+            default -> throw new UnsupportedOperationException("diyc does not know the syscall numbers of " + arch);
+        }
+    }
+
+    private Arch() {}
+}

@@ -1,0 +1,97 @@
+package dev.diyc.sys;
+
+import jnr.ffi.Pointer;
+import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Out;
+import jnr.ffi.annotations.SaveError;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
+import jnr.ffi.types.u_int64_t;
+
+/**
+ * The libc functions diyc calls. Only {@link Syscalls} and {@link Spawn} use this interface, so every
+ * namespace-changing call passes through the recorder that prints it strace-style.
+ */
+@SaveError
+public interface LibC {
+    int unshare(int flags);
+
+    int setns(int fd, int nstype);
+
+    int sethostname(@In byte[] name, @size_t long len);
+
+    int gethostname(@Out byte[] name, @size_t long len);
+
+    int mount(String source, String target, String fstype, @u_int64_t long flags, String data);
+
+    int umount2(String target, int flags);
+
+    int chroot(String path);
+
+    int chdir(String path);
+
+    int fchdir(int fd);
+
+    int open(String path, int flags, int mode);
+
+    int openat(int dirfd, String path, int flags, int mode);
+
+    int close(int fd);
+
+    int gettid();
+
+    int getpid();
+
+    int geteuid();
+
+    /** pivot_root has no glibc wrapper. */
+    long syscall(long number, String a, String b);
+
+    /** fsopen(fsname, flags). */
+    long syscall(long number, String a, int b);
+
+    /** fsconfig(fd, cmd, key, value, aux). */
+    long syscall(long number, int fd, int cmd, String key, String value, int aux);
+
+    /** fsmount(fd, flags, attr). */
+    long syscall(long number, int fd, int flags, int attr);
+
+    /** move_mount(from_dfd, from_path, to_dfd, to_path, flags). */
+    long syscall(long number, int fromDfd, String fromPath, int toDfd, String toPath, int flags);
+
+    int pipe2(@Out int[] fds, int flags);
+
+    @ssize_t long read(int fd, @Out byte[] buf, @size_t long count);
+
+    @ssize_t long write(int fd, @In byte[] buf, @size_t long count);
+
+    int kill(int pid, int sig);
+
+    int waitpid(int pid, @Out int[] status, int options);
+
+    int posix_spawn_file_actions_init(Pointer actions);
+
+    int posix_spawn_file_actions_destroy(Pointer actions);
+
+    int posix_spawn_file_actions_adddup2(Pointer actions, int fd, int newfd);
+
+    int posix_spawn_file_actions_addclosefrom_np(Pointer actions, int from);
+
+    int posix_spawnattr_init(Pointer attr);
+
+    int posix_spawnattr_destroy(Pointer attr);
+
+    int posix_spawnattr_setflags(Pointer attr, short flags);
+
+    int posix_spawnattr_setpgroup(Pointer attr, int pgroup);
+
+    int posix_spawnattr_setsigmask(Pointer attr, Pointer set);
+
+    int posix_spawnattr_setsigdefault(Pointer attr, Pointer set);
+
+    int sigemptyset(Pointer set);
+
+    int sigfillset(Pointer set);
+
+    int posix_spawnp(@Out int[] pid, String file, Pointer actions, Pointer attr, Pointer argv, Pointer envp);
+}

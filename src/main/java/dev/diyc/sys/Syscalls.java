@@ -1,0 +1,191 @@
+package dev.diyc.sys;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The namespace-changing calls diyc makes, each recorded for the strace-style log and each throwing
+ * {@link SyscallException} on failure. Calls act on the calling thread: namespaces, root and working
+ * directory belong to a thread (once it has unshared CLONE_FS), not to the JVM.
+ */
+public final class Syscalls {
+    public static final int O_RDONLY = 0, O_DIRECTORY = 0x10000, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
+    public static final int AT_FDCWD = -100;
+
+    /** fds this class opened, with the path they were opened from, so later calls can show it like strace -y. */
+    private static final Map<Integer, String> FD_PATHS = new ConcurrentHashMap<>();
+
+    private Syscalls() {}
+
+    private static LibC c() {
+        return Native.libc();
+    }
+
+    private static long check(String name, long ret, String note, String... args) {
+        int errno = ret < 0 ? Native.errno() : 0;
+        Call call = new Call(name, List.of(args), ret < 0 ? -1 : ret, errno, note);
+        CallLog.record(call);
+        if (ret < 0) {
+            throw new SyscallException(call);
+        }
+        return ret;
+    }
+
+    private static String fd(int fd) {
+        return Arg.fd(fd, FD_PATHS.get(fd));
+    }
+
+    public static void unshare(long flags, String note) {
+        check("unshare", c().unshare((int) flags), note, Flags.CLONE.decode(flags));
+    }
+
+    public static void setns(int fd, long nstype, String note) {
+        check("setns", c().setns(fd, (int) nstype), note, fd(fd), Flags.CLONE.decode(nstype));
+    }
+
+    public static void sethostname(String name) {
+        byte[] b = name.getBytes(StandardCharsets.UTF_8);
+        check("sethostname", c().sethostname(b, b.length), null, Arg.str(name), Integer.toString(b.length));
+    }
+
+    /** Not recorded: reading is not changing. */
+    public static String gethostname() {
+        byte[] b = new byte[256];
+        if (c().gethostname(b, b.length) < 0) {
+            throw new IllegalStateException("gethostname: " + Errno.message(Native.errno()));
+        }
+        int n = 0;
+        while (n < b.length && b[n] != 0) {
+            n++;
+        }
+        return new String(b, 0, n, StandardCharsets.UTF_8);
+    }
+
+    public static void mount(String source, String target, String type, long flags, String data, String note) {
+        check("mount", c().mount(source, target, type, flags, data), note,
+                Arg.str(source), Arg.str(target), Arg.str(type), Flags.MS.decode(flags), Arg.str(data));
+    }
+
+    public static void umount2(String target, int flags) {
+        check("umount2", c().umount2(target, flags), null, Arg.str(target), Flags.MNT.decode(flags));
+    }
+
+    public static void pivotRoot(String newRoot, String putOld) {
+        check("pivot_root", c().syscall(Arch.SYS_PIVOT_ROOT, newRoot, putOld), null, Arg.str(newRoot), Arg.str(putOld));
+    }
+
+    public static void chroot(String path, String note) {
+        check("chroot", c().chroot(path), note, Arg.str(path));
+    }
+
+    public static void chdir(String path, String note) {
+        check("chdir", c().chdir(path), note, Arg.str(path));
+    }
+
+    public static void fchdir(int fd, String note) {
+        check("fchdir", c().fchdir(fd), note, fd(fd));
+    }
+
+    /** Opens quietly (diyc's own bookkeeping), remembering the path for later strace lines. */
+    public static int open(String path, int flags) {
+        int fd = c().open(path, flags | O_CLOEXEC, 0);
+        if (fd < 0) {
+            int errno = Native.errno();
+            throw new SyscallException(new Call("open", List.of(Arg.str(path), "O_CLOEXEC"), -1, errno, null));
+        }
+        FD_PATHS.put(fd, path);
+        return fd;
+    }
+
+    /** Like {@link #open} but relative to a directory fd; the remembered path is {@code label}. */
+    public static int openat(int dirfd, String path, int flags, String label) {
+        int fd = c().openat(dirfd, path, flags | O_CLOEXEC, 0);
+        if (fd < 0) {
+            int errno = Native.errno();
+            throw new SyscallException(new Call("openat", List.of(fd(dirfd), Arg.str(path), "O_CLOEXEC"), -1, errno, null));
+        }
+        FD_PATHS.put(fd, label);
+        return fd;
+    }
+
+    public static void close(int fd) {
+        FD_PATHS.remove(fd);
+        c().close(fd);
+    }
+
+    /**
+     * Moves the calling thread's working directory to another process's, quietly: this is diyc's own
+     * plumbing, so that a native command resolves relative paths where the context's shell stands.
+     * Goes through the host's /proc by fd, which still works after the thread's pivot_root.
+     */
+    public static void followCwdOf(int pid) {
+        int fd = c().openat(HostProc.fd(), pid + "/cwd", O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+        if (fd < 0) {
+            return;
+        }
+        c().fchdir(fd);
+        c().close(fd);
+    }
+
+    /**
+     * Moves the calling thread's root (and working directory) to another process's, quietly: diyc
+     * keeps its thread where the context's shell is after a one-off chroot or a failed one.
+     */
+    public static void followRootOf(int pid) {
+        int fd = c().openat(HostProc.fd(), pid + "/root", O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+        if (fd < 0) {
+            return;
+        }
+        c().fchdir(fd);
+        c().chroot(".");
+        c().close(fd);
+        followCwdOf(pid);
+    }
+
+    /** Opens a file of the host's /proc by fd (it keeps working after the thread's root has moved). */
+    public static int openHostProc(String path, String label) {
+        return openat(HostProc.fd(), path, O_RDONLY, label);
+    }
+
+    public static int gettid() {
+        return c().gettid();
+    }
+
+    // The new mount API, used to mount a procfs for a PID namespace the calling thread is not in.
+
+    public static int fsopen(String fsname, String note) {
+        int fd = (int) check("fsopen", c().syscall(Arch.SYS_FSOPEN, fsname, 1), note, Arg.str(fsname), "FSOPEN_CLOEXEC");
+        FD_PATHS.put(fd, "fscontext:" + fsname);
+        return fd;
+    }
+
+    public static void fsconfigSetFd(int fsfd, String key, int valueFd, String note) {
+        check("fsconfig", c().syscall(Arch.SYS_FSCONFIG, fsfd, 5, key, (String) null, valueFd), note,
+                fd(fsfd), "FSCONFIG_SET_FD", Arg.str(key), "NULL", fd(valueFd));
+    }
+
+    public static void fsconfigSetString(int fsfd, String key, String value, String note) {
+        check("fsconfig", c().syscall(Arch.SYS_FSCONFIG, fsfd, 1, key, value, 0), note,
+                fd(fsfd), "FSCONFIG_SET_STRING", Arg.str(key), Arg.str(value), "0");
+    }
+
+    public static void fsconfigCreate(int fsfd, String note) {
+        check("fsconfig", c().syscall(Arch.SYS_FSCONFIG, fsfd, 6, null, (String) null, 0), note,
+                fd(fsfd), "FSCONFIG_CMD_CREATE", "NULL", "NULL", "0");
+    }
+
+    /** Mount attributes nosuid, nodev, noexec, as util-linux uses for /proc. */
+    public static int fsmount(int fsfd, String note) {
+        int fd = (int) check("fsmount", c().syscall(Arch.SYS_FSMOUNT, fsfd, 1, 0x2 | 0x4 | 0x8), note,
+                fd(fsfd), "FSMOUNT_CLOEXEC", "MOUNT_ATTR_NOSUID|MOUNT_ATTR_NODEV|MOUNT_ATTR_NOEXEC");
+        FD_PATHS.put(fd, "mount");
+        return fd;
+    }
+
+    public static void moveMount(int mountFd, String target, String note) {
+        check("move_mount", c().syscall(Arch.SYS_MOVE_MOUNT, mountFd, "", AT_FDCWD, target, 0x4), note,
+                fd(mountFd), "\"\"", "AT_FDCWD", Arg.str(target), "MOVE_MOUNT_F_EMPTY_PATH");
+    }
+}

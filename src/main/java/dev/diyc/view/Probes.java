@@ -1,0 +1,151 @@
+package dev.diyc.view;
+
+import dev.diyc.ns.Context;
+import dev.diyc.ns.Namespace;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What a context sees, read from the host through /proc/PID of the context's shell: its namespaces,
+ * its mount table, its root, the /proc mounted in its root. The same probes serve the side-by-side
+ * views and the lessons' checks, so a check sees exactly what the learner is shown.
+ */
+public final class Probes {
+    private Probes() {}
+
+    /** {@code type id} per namespace type, as {@code ls -l /proc/$$/ns} shows them. */
+    public static String namespaces(Context ctx) {
+        StringBuilder b = new StringBuilder();
+        for (Namespace n : Namespace.values()) {
+            String id = ctx.namespace(n);
+            if (id != null) {
+                b.append(id).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** The mount points the context sees, each with its filesystem type, in mount order. */
+    public static List<String> mounts(Context ctx) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(ctx.proc().resolve("mountinfo"))) {
+                String[] f = line.split(" ");
+                int dash = List.of(f).indexOf("-");
+                out.add(unescape(f[4]) + " (" + f[dash + 1] + ")");
+            }
+        } catch (IOException e) {
+            // the shell is gone: no mounts to show
+        }
+        return out;
+    }
+
+    private static String unescape(String s) {
+        return s.replace("\\040", " ").replace("\\011", "\t").replace("\\012", "\n").replace("\\134", "\\");
+    }
+
+    /** A path as the context's shell would resolve it: against its root, or its working directory. */
+    public static Path resolve(Context ctx, String path) {
+        Path base = ctx.proc().resolve(path.startsWith("/") ? "root" : "cwd");
+        String rel = path.replaceFirst("^/+", "");
+        return rel.isEmpty() ? base : base.resolve(rel);
+    }
+
+    /** Names in a directory of the context, sorted; a one-line reason when it cannot be listed. */
+    public static String ls(Context ctx, String path) {
+        Path dir = resolve(ctx, path);
+        try (Stream<Path> s = Files.list(dir)) {
+            return String.join("\n", s.map(p -> p.getFileName().toString()).sorted().toList());
+        } catch (IOException e) {
+            return "ls: " + path + ": " + (Files.exists(dir) ? "cannot read" : "No such file or directory");
+        }
+    }
+
+    public static boolean exists(Context ctx, String path) {
+        return Files.exists(resolve(ctx, path), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
+    public static String file(Context ctx, String path) {
+        try {
+            return Files.readString(resolve(ctx, path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "cat: " + path + ": No such file or directory";
+        }
+    }
+
+    /**
+     * The processes the context's {@code ps} would list: those in the /proc mounted in its root, with
+     * their PIDs as that /proc numbers them. A container without its own /proc sees the host's.
+     */
+    public static List<String> ps(Context ctx) {
+        Path proc = ctx.proc().resolve("root/proc");
+        Map<Integer, String> users = users(ctx);
+        List<Integer> pids;
+        try (Stream<Path> s = Files.list(proc)) {
+            pids = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).map(Integer::valueOf).sorted().toList();
+        } catch (IOException e) {
+            return List.of("ps: no /proc is mounted in this context's root, so ps has nothing to read");
+        }
+        List<String> rows = new ArrayList<>();
+        rows.add(String.format("%5s %-8s %s", "PID", "USER", "COMMAND"));
+        for (int pid : pids) {
+            Path dir = proc.resolve(Integer.toString(pid));
+            String cmd = command(dir);
+            if (cmd == null) {
+                continue; // exited while we looked
+            }
+            int uid = uid(dir);
+            rows.add(String.format("%5d %-8s %s", pid, users.getOrDefault(uid, Integer.toString(uid)), cmd));
+        }
+        return rows;
+    }
+
+    private static String command(Path procDir) {
+        try {
+            byte[] raw = Files.readAllBytes(procDir.resolve("cmdline"));
+            if (raw.length == 0) {
+                String comm = Files.readString(procDir.resolve("comm")).strip();
+                return "[" + comm + "]";
+            }
+            return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').strip();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static int uid(Path procDir) {
+        try {
+            for (String line : Files.readAllLines(procDir.resolve("status"))) {
+                if (line.startsWith("Uid:")) {
+                    return Integer.parseInt(line.split("\\s+")[1]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // gone
+        }
+        return -1;
+    }
+
+    /** User names from the context's own /etc/passwd, as its ps would print them. */
+    private static Map<Integer, String> users(Context ctx) {
+        Map<Integer, String> names = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(ctx.proc().resolve("root/etc/passwd"))) {
+                String[] f = line.split(":");
+                if (f.length > 2 && f[2].matches("\\d+")) {
+                    names.putIfAbsent(Integer.parseInt(f[2]), f[0]);
+                }
+            }
+        } catch (IOException e) {
+            // no passwd: numbers it is
+        }
+        return names;
+    }
+}
