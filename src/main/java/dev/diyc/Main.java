@@ -1,7 +1,6 @@
 package dev.diyc;
 
 import dev.diyc.lesson.Lesson;
-import dev.diyc.lesson.LessonFormatException;
 import dev.diyc.lesson.LessonLoader;
 import dev.diyc.repl.Repl;
 import dev.diyc.repl.Script;
@@ -41,7 +40,7 @@ public final class Main implements Callable<Integer> {
     public static int run(String[] args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            if (e instanceof UserError || e instanceof LessonFormatException || e instanceof IOException) {
+            if (e instanceof UserError || e instanceof IOException) {
                 commandLine.getErr().println("diyc: " + e.getMessage());
                 return FAILED;
             }
@@ -56,7 +55,11 @@ public final class Main implements Callable<Integer> {
             throw new UserError("diyc makes namespaces and mounts, which need root: run it with sudo (sudo ./diyc)");
         }
         Path home = Home.dir();
-        List<Lesson> lessons = LessonLoader.loadAll(home.resolve("lessons"));
+        LessonLoader.Loaded loaded = LessonLoader.loadAll(home.resolve("lessons"));
+        for (String problem : loaded.problems()) {
+            System.err.println("diyc: lesson file skipped: " + problem);
+        }
+        List<Lesson> lessons = loaded.lessons();
         Path image = Rootfs.defaultImage(home);
         if (!Rootfs.isImage(image)) {
             System.out.println("diyc: preparing the default root filesystem (once) ...");

@@ -20,21 +20,30 @@ public final class LessonLoader {
 
     private LessonLoader() {}
 
-    public static List<Lesson> loadAll(Path dir) throws IOException {
+    /** The lessons that load, and one line per file that does not (a broken file never stops diyc). */
+    public record Loaded(List<Lesson> lessons, List<String> problems) {}
+
+    public static Loaded loadAll(Path dir) throws IOException {
         List<Lesson> lessons = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                lessons.add(load(f));
+                try {
+                    lessons.add(load(f));
+                } catch (LessonFormatException e) {
+                    problems.add(e.getMessage());
+                }
             }
         }
         lessons.sort(Comparator.comparingInt(Lesson::number));
         for (int i = 1; i < lessons.size(); i++) {
             if (lessons.get(i).number() == lessons.get(i - 1).number()) {
-                throw new LessonFormatException(lessons.get(i).file().getFileName() + ": lesson number "
-                        + lessons.get(i).number() + " is also used by " + lessons.get(i - 1).file().getFileName());
+                problems.add(lessons.get(i).file().getFileName() + ": lesson number " + lessons.get(i).number()
+                        + " is also used by " + lessons.get(i - 1).file().getFileName() + "; skipped");
+                lessons.remove(i--);
             }
         }
-        return lessons;
+        return new Loaded(List.copyOf(lessons), List.copyOf(problems));
     }
 
     public static Lesson load(Path file) throws IOException {

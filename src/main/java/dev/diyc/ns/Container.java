@@ -151,10 +151,15 @@ public final class Container extends Context {
         }
         watchNewNamespaces();
         if (r.mountProc() != null) {
-            thread.call(() -> {
-                Syscalls.mount("none", r.mountProc(), null, Flags.MS_PRIVATE | Flags.MS_REC, null, "util-linux's --mount-proc first makes the old /proc private");
-                return null;
-            });
+            // As util-linux: the recursive private / already covers an existing /proc, unless another
+            // propagation was asked for (and after --root, /proc is very likely not mounted at all).
+            if (r.root() == null && r.propagation() != Flags.MS_PRIVATE) {
+                thread.call(() -> {
+                    Syscalls.mount("none", r.mountProc(), null, Flags.MS_PRIVATE | Flags.MS_REC, null,
+                            "util-linux's --mount-proc first makes the old /proc private");
+                    return null;
+                });
+            }
             mountProc(r.mountProc(), Flags.MS_NOSUID | Flags.MS_NODEV | Flags.MS_NOEXEC, say);
         }
         if (!programIsShell) {

@@ -30,7 +30,9 @@ public final class Lab implements AutoCloseable {
     public static Lab open(Path image, Sink background) throws IOException {
         HostProc.open();
         Path playground = Playground.create(image);
-        return new Lab(playground, Lifeline.start(), background);
+        Lifeline lifeline = Lifeline.start();
+        lifeline.removeWhenGone(playground);
+        return new Lab(playground, lifeline, background);
     }
 
     public Path playground() {
@@ -71,11 +73,12 @@ public final class Lab implements AutoCloseable {
         }
         ctr.close();
         host.close();
-        lifeline.close();
         try {
             Playground.remove(playground);
         } catch (IOException e) {
             System.err.println("diyc: could not remove " + playground + ": " + e.getMessage());
         }
+        lifeline.close(); // last: on EOF it would remove the playground too, racing the removal above
+
     }
 }

@@ -14,28 +14,32 @@ import java.util.List;
  * <p>A small host shell reads a pipe whose only writer is the JVM. diyc tells it the process groups
  * of its shells and the namespaces its containers created. When the pipe reaches EOF (the JVM is
  * gone, however it went), the shell kills those process groups and every process still in one of
- * those namespaces. A container's init dies with it, and with init its whole PID namespace.
+ * those namespaces, and removes the playground. A container's init dies with it, and with init its
+ * whole PID namespace.
  */
 public final class Lifeline implements AutoCloseable {
     private static final String SCRIPT = String.join("\n",
             "trap '' INT HUP",
-            "pgs=' '; nss=' '",
+            "pgs=' '; nss=' '; dir=''",
             "while read -r cmd arg; do",
             "  case $cmd in",
             "    pg) pgs=\"$pgs$arg \" ;;",
             "    ns) nss=\"$nss$arg \" ;;",
+            "    dir) dir=$arg ;;",
             "    unpg) n=' '; for g in $pgs; do [ \"$g\" = \"$arg\" ] || n=\"$n$g \"; done; pgs=$n ;;",
             "    unns) n=' '; for s in $nss; do [ \"$s\" = \"$arg\" ] || n=\"$n$s \"; done; nss=$n ;;",
             "  esac",
             "done",
             "for g in $pgs; do kill -KILL -$g 2>/dev/null; done",
-            "[ \"$nss\" = ' ' ] && exit 0",
-            "for p in /proc/[0-9]*; do",
+            "[ \"$nss\" = ' ' ] || for p in /proc/[0-9]*; do",
             "  for l in $p/ns/*; do",
             "    id=$(readlink $l 2>/dev/null) || continue",
             "    case \"$nss\" in *\" $id \"*) kill -KILL ${p#/proc/} 2>/dev/null; break ;; esac",
             "  done",
             "done",
+            // The playground goes too, unless (against every rule diyc keeps) something is mounted in it.
+            "[ -n \"$dir\" ] && ! grep -qF \" $dir\" /proc/self/mountinfo && rm -rf -- \"$dir\"",
+            "exit 0",
             "");
 
     private final int pid;
@@ -66,6 +70,11 @@ public final class Lifeline implements AutoCloseable {
 
     public int pid() {
         return pid;
+    }
+
+    /** The playground: removed when diyc is gone. */
+    public void removeWhenGone(java.nio.file.Path dir) {
+        send("dir " + dir);
     }
 
     public void watchProcessGroup(int pgid) {

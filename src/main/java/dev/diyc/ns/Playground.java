@@ -1,12 +1,10 @@
 package dev.diyc.ns;
 
 import dev.diyc.rootfs.Rootfs;
+import dev.diyc.rootfs.TreeDeleter;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The directory both contexts start in, holding {@code rootfs/}, a fresh copy of the image, so the
@@ -47,26 +45,6 @@ public final class Playground {
 
     /** Deletes the tree without following symlinks, and never while anything is mounted inside it. */
     public static void remove(Path dir) throws IOException {
-        String prefix = dir.toRealPath() + "/";
-        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
-            String mountPoint = line.split(" ")[4];
-            if (mountPoint.startsWith(prefix) || mountPoint.equals(dir.toString())) {
-                throw new IOException("something is still mounted in " + dir + " (" + mountPoint + "); not removing it");
-            }
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        TreeDeleter.delete(dir);
     }
-
 }

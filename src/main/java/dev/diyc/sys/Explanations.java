@@ -22,7 +22,7 @@ public final class Explanations {
             };
             case "mount" -> switch (e) {
                 case Errno.ENOENT -> "the mount point (or the source of a bind mount) does not exist; create it first with mkdir";
-                case Errno.EINVAL -> "--move needs the source to be a mount point, and neither --move nor a propagation change works on a shared parent; check the source with: compare mounts";
+                case Errno.EINVAL -> "a move or a propagation change needs a mount point (compare mounts lists them), and a move does not work under a shared mount";
                 case Errno.EBUSY -> "something is already mounted there, or the mount is in use";
                 case Errno.ENODEV -> "the kernel does not know that filesystem type";
                 case Errno.ENOTDIR -> "the mount point must be a directory";

@@ -1,0 +1,69 @@
+package dev.diyc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.diyc.testing.Diyc;
+import dev.diyc.testing.HostState;
+import dev.diyc.testing.Root;
+import dev.diyc.testing.Transcript;
+import org.junit.jupiter.api.Test;
+
+/** Every mistake a learner makes gets one clear line, never a stack trace, and the REPL carries on. */
+class BadInputIT {
+    @Test
+    void eachMistakeGetsOneClearLine() {
+        Root.require();
+        HostState before = HostState.now();
+        Diyc.Run r = Diyc.script("""
+                frobnicate --now
+                ctr unshare --bogus
+                ctr unshare --fpnumi
+                ctr pivot_root rootfs
+                ctr mount --bind rootfs rootfs
+                ctr hostname evil
+                host hostname evil
+                host mount -t tmpfs tmpfs /mnt
+                ctr unshare -m
+                ctr pivot_root rootfs rootfs/nonexistent
+                ctr umount /not/mounted
+                ctr mount -t tmpfs tmpfs /does/not/exist
+                ctr ls /does/not/exist
+                ctr echo "unterminated
+                host
+                use moon
+                compare
+                lesson run 99
+                ctr echo still-alive
+                """);
+        String out = r.output();
+        assertFalse(out.contains("\tat ") || out.contains("Exception"), out);
+        assertEquals(1, r.exitCode(), "failures make scripted mode exit 1");
+        Transcript t = new Transcript(out);
+        assertOneLine(t, "frobnicate --now", "not found");
+        assertOneLine(t, "ctr unshare --bogus", "diyc: unshare: unknown option: '--bogus' (try: unshare --help)");
+        assertOneLine(t, "ctr unshare --fpnumi", "did you mean -fpnumi?");
+        assertOneLine(t, "ctr pivot_root rootfs", "diyc: pivot_root: missing required parameter");
+        assertOneLine(t, "ctr mount --bind rootfs rootfs", "shares the host's mnt namespace");
+        assertOneLine(t, "ctr hostname evil", "Unshare it first: unshare --uts");
+        assertOneLine(t, "host hostname evil", "in the host context");
+        assertOneLine(t, "host mount -t tmpfs tmpfs /mnt", "in the host context");
+        assertTrue(t.output("ctr pivot_root rootfs rootfs/nonexistent").contains("-1 ENOENT"), t.output("ctr pivot_root rootfs rootfs/nonexistent"));
+        assertTrue(t.output("ctr umount /not/mounted").contains("-1 E"), t.output("ctr umount /not/mounted"));
+        assertTrue(t.output("ctr mount -t tmpfs tmpfs /does/not/exist").contains("-1 ENOENT"));
+        assertOneLine(t, "ctr ls /does/not/exist", "No such file");
+        assertOneLine(t, "host", "host what?");
+        assertOneLine(t, "use moon", "use takes host or ctr");
+        assertOneLine(t, "compare", "compare what?");
+        assertOneLine(t, "lesson run 99", "there is no lesson 99");
+        assertTrue(t.output("ctr echo still-alive").startsWith("still-alive\n"), "the REPL carried on");
+        HostState.assertUnchanged(before, out);
+    }
+
+    private static void assertOneLine(Transcript t, String line, String part) {
+        String out = t.output(line);
+        assertEquals(1, out.lines().count(), line + " →\n" + out);
+        assertTrue(out.contains(part), line + " → " + out);
+    }
+}

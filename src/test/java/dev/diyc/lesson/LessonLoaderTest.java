@@ -1,0 +1,96 @@
+package dev.diyc.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LessonLoaderTest {
+    @TempDir
+    Path dir;
+
+    private static final String GOOD = """
+            lesson: 2
+            id: uts
+            title: A hostname of its own
+            posts: ["003", "004"]
+            intro: Text.
+            steps:
+              - title: Peel off UTS
+                text: Do it.
+                commands:
+                  - ctr unshare --uts
+                  - cmd: ctr pivot_root rootfs rootfs/old
+                    fails: true
+                show: [compare ns]
+                checks:
+                  - say: own uts
+                    probe: ns:uts
+                    differs_from_host: true
+                hint: Look at unshare --help.
+            """;
+
+    @Test
+    void loadsTheShippedLessonsInOrder() throws IOException {
+        LessonLoader.Loaded loaded = LessonLoader.loadAll(Path.of("lessons"));
+        assertEquals(List.of(), loaded.problems());
+        List<Lesson> lessons = loaded.lessons();
+        assertTrue(lessons.size() >= 4, "lessons 2-5 at least");
+        for (int i = 1; i < lessons.size(); i++) {
+            assertTrue(lessons.get(i - 1).number() < lessons.get(i).number());
+        }
+        for (Lesson l : lessons) {
+            for (Lesson.Step s : l.steps()) {
+                assertTrue(!s.checks().isEmpty(), l.file() + ": step '" + s.title() + "' has no check");
+            }
+        }
+    }
+
+    @Test
+    void readsCommandsThatFailOnPurpose() throws IOException {
+        Path f = write("02-uts.yaml", GOOD);
+        Lesson l = LessonLoader.load(f);
+        assertEquals(2, l.number());
+        assertEquals(List.of(new Lesson.Command("ctr unshare --uts", false), new Lesson.Command("ctr pivot_root rootfs rootfs/old", true)),
+                l.steps().get(0).commands());
+        assertEquals("ns:uts", l.steps().get(0).checks().get(0).probe());
+        assertEquals("ctr", l.steps().get(0).checks().get(0).in());
+    }
+
+    @Test
+    void namesTheFileStepAndFieldAtFault() throws IOException {
+        assertMessage(GOOD.replace("    hint: Look at unshare --help.\n", ""), "x.yaml: step 1: 'hint' is missing");
+        assertMessage(GOOD.replace("probe: ns:uts", "probe: nope"), "x.yaml: step 1: check 1: unknown probe 'nope'");
+        assertMessage(GOOD.replace("differs_from_host: true", "differs: true"), "x.yaml: step 1: check 1: unknown key 'differs'");
+        assertMessage(GOOD.replace("lesson: 2", "lesson: two"), "x.yaml: 'lesson' must be the lesson's number");
+        assertMessage("lesson: [", "x.yaml: not valid YAML");
+    }
+
+    @Test
+    void aBrokenFileIsReportedAndTheOthersStillLoad() throws IOException {
+        write("02-uts.yaml", GOOD);
+        write("03-bad.yaml", GOOD.replace("lesson: 2", "lesson: 3").replace("    hint: Look at unshare --help.\n", ""));
+        write("04-dup.yaml", GOOD);
+        LessonLoader.Loaded loaded = LessonLoader.loadAll(dir);
+        assertEquals(1, loaded.lessons().size());
+        assertEquals(2, loaded.problems().size(), loaded.problems().toString());
+        assertTrue(loaded.problems().get(0).startsWith("03-bad.yaml: step 1: 'hint' is missing"));
+        assertTrue(loaded.problems().get(1).contains("is also used by 02-uts.yaml"));
+    }
+
+    private void assertMessage(String yaml, String start) throws IOException {
+        Path f = write("x.yaml", yaml);
+        LessonFormatException e = assertThrows(LessonFormatException.class, () -> LessonLoader.load(f));
+        assertTrue(e.getMessage().startsWith(start), e.getMessage());
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.diyc.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged diyc.jar as a learner's ./diyc would, in scripted mode, with no terminal. */
+public final class Diyc {
+    public record Run(int exitCode, String output) {}
+
+    private Diyc() {}
+
+    public static Path jar() {
+        String jar = System.getProperty("diyc.jar", "target/diyc.jar");
+        Path p = Path.of(jar).toAbsolutePath();
+        if (!Files.exists(p)) {
+            throw new IllegalStateException("no " + p + ": run the end-to-end tests through mvn verify (after package)");
+        }
+        return p;
+    }
+
+    public static ProcessBuilder command(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Ddiyc.home=" + System.getProperty("diyc.home", Path.of("").toAbsolutePath().toString()),
+                "-jar", jar().toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("COLUMNS", "100");
+        pb.environment().remove("TERM");
+        return pb;
+    }
+
+    /** Feeds {@code script} on standard input to {@code diyc --script -} and waits for it to end. */
+    public static Run script(String script) {
+        try {
+            Process p = command("--script", "-").start();
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(script.getBytes(StandardCharsets.UTF_8));
+            }
+            String out = readAll(p.getInputStream());
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("diyc did not finish within 5 minutes:\n" + out);
+            }
+            return new Run(p.exitValue(), out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        in.transferTo(b);
+        return b.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.diyc.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * What diyc promises to leave as it found it: the hostname, the mount points, the network links, the
+ * processes in namespaces other than the host's, diyc's playgrounds. Tests take one before and
+ * compare after (waiting a little for processes that are still dying).
+ */
+public record HostState(String hostname, List<String> mounts, List<String> links, List<String> foreignProcesses,
+        List<String> playgrounds) {
+
+    public static HostState now() {
+        try {
+            return new HostState(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), readMounts(), readLinks(),
+                    processesOutsideHostNamespaces(), readPlaygrounds());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> readMounts() throws IOException {
+        List<String> points = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            String[] f = line.split(" ");
+            points.add(f[4] + " " + f[f.length - 3]);
+        }
+        return points;
+    }
+
+    private static List<String> readLinks() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("/sys/class/net"))) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * Processes whose uts, mnt, pid, ipc, net or cgroup namespace is not the test JVM's (the host's;
+     * PID 1 of a VM's init may have namespaces of its own): a container left behind.
+     */
+    public static List<String> processesOutsideHostNamespaces() throws IOException {
+        TreeSet<String> found = new TreeSet<>();
+        List<String> types = List.of("uts", "mnt", "pid", "ipc", "net", "cgroup");
+        List<String> host = new ArrayList<>();
+        for (String t : types) {
+            host.add(link("/proc/self/ns/" + t));
+        }
+        try (Stream<Path> s = Files.list(Path.of("/proc"))) {
+            for (Path p : s.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                for (int i = 0; i < types.size(); i++) {
+                    String id = link(p + "/ns/" + types.get(i));
+                    if (id != null && !id.equals(host.get(i))) {
+                        found.add(p.getFileName() + " " + cmdline(p) + " (" + id + ")");
+                        break;
+                    }
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static List<String> readPlaygrounds() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("diyc-playground.")).sorted().toList();
+        }
+    }
+
+    private static String link(String path) {
+        try {
+            return Files.readSymbolicLink(Path.of(path)).toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String cmdline(Path p) {
+        try {
+            return new String(Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ').strip();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** Only what differs, so a failure reads in one screen. */
+    public String diff(HostState other) {
+        StringBuilder b = new StringBuilder();
+        if (!hostname.equals(other.hostname)) b.append("hostname: ").append(hostname).append(" -> ").append(other.hostname).append('\n');
+        diffList(b, "mount", mounts, other.mounts);
+        diffList(b, "link", links, other.links);
+        diffList(b, "process", foreignProcesses, other.foreignProcesses);
+        diffList(b, "playground", playgrounds, other.playgrounds);
+        return b.toString();
+    }
+
+    private static void diffList(StringBuilder b, String what, List<String> before, List<String> after) {
+        for (String s : after) {
+            if (!before.contains(s)) b.append("+ ").append(what).append(": ").append(s).append('\n');
+        }
+        for (String s : before) {
+            if (!after.contains(s)) b.append("- ").append(what).append(": ").append(s).append('\n');
+        }
+    }
+
+    /** Asserts the host is back to {@code before}, waiting a little for processes still dying. */
+    public static void assertUnchanged(HostState before, String context) {
+        HostState after = awaitEqual(before);
+        if (!after.equals(before)) {
+            throw new AssertionError("the host changed:\n" + before.diff(after) + "\n" + context);
+        }
+    }
+
+    /** Waits up to a few seconds for the host to be back to {@code before}; returns the state seen last. */
+    public static HostState awaitEqual(HostState before) {
+        HostState now = now();
+        for (int i = 0; i < 50 && !now.equals(before); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            now = now();
+        }
+        return now;
+    }
+}
