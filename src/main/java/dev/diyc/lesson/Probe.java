@@ -3,6 +3,7 @@ package dev.diyc.lesson;
 import dev.diyc.ns.Context;
 import dev.diyc.ns.Namespace;
 import dev.diyc.view.Probes;
+import java.util.List;
 
 /** Reads a check's probe (lessons/FORMAT.md) in a context: the real state, as a string. */
 final class Probe {
@@ -18,6 +19,15 @@ final class Probe {
         };
     }
 
+    /** {@code PID COMMAND} per process, as lessons/FORMAT.md promises. */
+    private static String ps(Context ctx) {
+        List<Probes.Process> ps = Probes.processes(ctx);
+        if (ps == null) {
+            return "ps: no /proc is mounted in this context's root";
+        }
+        return String.join("\n", ps.stream().map(p -> p.pid() + " " + p.command()).toList());
+    }
+
     static String read(String probe, Context ctx) {
         int colon = probe.indexOf(':');
         String kind = colon < 0 ? probe : probe.substring(0, colon);
@@ -26,9 +36,9 @@ final class Probe {
             case "hostname" -> ctx.hostname();
             case "pid" -> ctx.capture("echo $$").strip();
             case "hostpid" -> Integer.toString(ctx.pid());
-            case "mounts" -> String.join("\n", Probes.mounts(ctx));
+            case "mounts" -> String.join("\n", Probes.mounts(ctx).stream().map(Probes.Mount::point).toList());
             case "mount-count" -> Integer.toString(Probes.mounts(ctx).size());
-            case "ps" -> String.join("\n", Probes.ps(ctx));
+            case "ps" -> ps(ctx);
             case "ns" -> String.valueOf(ctx.namespace(Namespace.byProcName(arg)));
             case "ls" -> Probes.ls(ctx, arg);
             case "exists" -> Probes.exists(ctx, arg) ? "yes" : "no";

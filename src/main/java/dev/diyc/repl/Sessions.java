@@ -14,6 +14,6 @@ final class Sessions {
     static Engine open(Path image, List<Lesson> lessons, Console console) throws IOException {
         Lab lab = Lab.open(image, console);
         Runtime.getRuntime().addShutdownHook(new Thread(lab::close, "diyc-cleanup"));
-        return new Engine(lab, console, Map.of("lesson", new LessonCommand(lessons)));
+        return new Engine(lab, console, Map.of("lesson", new LessonCommand(lessons), "help", new Help()));
     }
 }

@@ -32,14 +32,20 @@ public final class Probes {
         return b.toString();
     }
 
-    /** The mount points the context sees, each with its filesystem type, in mount order. */
-    public static List<String> mounts(Context ctx) {
-        List<String> out = new ArrayList<>();
+    /** A mount as the context's mountinfo lists it. */
+    public record Mount(String point, String type) {}
+
+    /** A process as the context's /proc shows it. */
+    public record Process(int pid, String user, String command) {}
+
+    /** The mounts the context sees, in mount order; mount points relative to the context's root. */
+    public static List<Mount> mounts(Context ctx) {
+        List<Mount> out = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(ctx.proc().resolve("mountinfo"))) {
                 String[] f = line.split(" ");
                 int dash = List.of(f).indexOf("-");
-                out.add(unescape(f[4]) + " (" + f[dash + 1] + ")");
+                out.add(new Mount(unescape(f[4]), f[dash + 1]));
             }
         } catch (IOException e) {
             // the shell is gone: no mounts to show
@@ -82,29 +88,31 @@ public final class Probes {
 
     /**
      * The processes the context's {@code ps} would list: those in the /proc mounted in its root, with
-     * their PIDs as that /proc numbers them. A container without its own /proc sees the host's.
+     * their PIDs as that /proc numbers them. A container without its own /proc sees the host's. Null
+     * when there is no procfs at /proc in the context's root, so {@code ps} has nothing to read.
      */
-    public static List<String> ps(Context ctx) {
+    public static List<Process> processes(Context ctx) {
         Path proc = ctx.proc().resolve("root/proc");
-        Map<Integer, String> users = users(ctx);
         List<Integer> pids;
         try (Stream<Path> s = Files.list(proc)) {
             pids = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).map(Integer::valueOf).sorted().toList();
         } catch (IOException e) {
-            return List.of("ps: no /proc is mounted in this context's root, so ps has nothing to read");
+            return null;
         }
-        List<String> rows = new ArrayList<>();
-        rows.add(String.format("%5s %-8s %s", "PID", "USER", "COMMAND"));
+        if (pids.isEmpty()) {
+            return null; // an empty directory, not a procfs
+        }
+        Map<Integer, String> users = users(ctx);
+        List<Process> out = new ArrayList<>();
         for (int pid : pids) {
             Path dir = proc.resolve(Integer.toString(pid));
             String cmd = command(dir);
-            if (cmd == null) {
-                continue; // exited while we looked
+            if (cmd != null) { // null: it exited while we looked
+                int uid = uid(dir);
+                out.add(new Process(pid, users.getOrDefault(uid, Integer.toString(uid)), cmd));
             }
-            int uid = uid(dir);
-            rows.add(String.format("%5d %-8s %s", pid, users.getOrDefault(uid, Integer.toString(uid)), cmd));
         }
-        return rows;
+        return out;
     }
 
     private static String command(Path procDir) {

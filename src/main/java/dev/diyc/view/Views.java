@@ -19,19 +19,38 @@ public final class Views {
             case "ns" -> console.out(NsTable.render(host, ctr) + "\n");
             case "hostname" -> SideBySide.print(console, "host", List.of(host.hostname()), ctrTitle, List.of(ctr.hostname()));
             case "ps" -> {
-                List<String> h = Probes.ps(host);
-                List<String> c = Probes.ps(ctr);
-                SideBySide.print(console, "host: ps (" + (h.size() - 1) + " processes)", h,
-                        ctrTitle + ": ps (" + Math.max(0, c.size() - 1) + ")", c);
+                List<Probes.Process> h = Probes.processes(host);
+                List<Probes.Process> c = Probes.processes(ctr);
+                SideBySide.print(console, "host: " + count(h, "process", "processes"), psTable(h),
+                        ctrTitle + ": " + count(c, "process", "processes"), psTable(c));
             }
             case "mounts" -> {
-                List<String> h = Probes.mounts(host);
-                List<String> c = Probes.mounts(ctr);
-                SideBySide.print(console, "host: " + h.size() + " mounts", h, ctrTitle + ": " + c.size() + " mounts", c);
+                List<Probes.Mount> h = Probes.mounts(host);
+                List<Probes.Mount> c = Probes.mounts(ctr);
+                SideBySide.print(console, "host: " + count(h, "mount", "mounts"), mountLines(h),
+                        ctrTitle + ": " + count(c, "mount", "mounts"), mountLines(c));
             }
             default -> SideBySide.print(console, "host$ " + what, lines(host.capture(what)),
                     "ctr$ " + what, lines(ctr.capture(what)));
         }
+    }
+
+    private static String count(List<?> items, String one, String many) {
+        return items == null ? "no /proc" : items.size() + " " + (items.size() == 1 ? one : many);
+    }
+
+    private static List<String> psTable(List<Probes.Process> ps) {
+        if (ps == null) {
+            return List.of("no /proc is mounted in this root:", "ps has nothing to read");
+        }
+        List<String> rows = new java.util.ArrayList<>();
+        rows.add(String.format("%5s %-8s %s", "PID", "USER", "COMMAND"));
+        ps.forEach(p -> rows.add(String.format("%5d %-8s %s", p.pid(), p.user(), p.command())));
+        return rows;
+    }
+
+    private static List<String> mountLines(List<Probes.Mount> mounts) {
+        return mounts.stream().map(m -> m.point() + " (" + m.type() + ")").toList();
     }
 
     private static List<String> lines(String s) {

@@ -27,9 +27,13 @@ public final class Diyc {
     }
 
     public static ProcessBuilder command(String... args) {
+        return command(Path.of(System.getProperty("diyc.home", "")).toAbsolutePath(), args);
+    }
+
+    /** @param home the directory with lessons/ and rootfs-images/ */
+    public static ProcessBuilder command(Path home, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Ddiyc.home=" + System.getProperty("diyc.home", Path.of("").toAbsolutePath().toString()),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Ddiyc.home=" + home,
                 "-jar", jar().toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -40,8 +44,12 @@ public final class Diyc {
 
     /** Feeds {@code script} on standard input to {@code diyc --script -} and waits for it to end. */
     public static Run script(String script) {
+        return script(Path.of(System.getProperty("diyc.home", "")).toAbsolutePath(), script);
+    }
+
+    public static Run script(Path home, String script) {
         try {
-            Process p = command("--script", "-").start();
+            Process p = command(home, "--script", "-").start();
             try (OutputStream in = p.getOutputStream()) {
                 in.write(script.getBytes(StandardCharsets.UTF_8));
             }

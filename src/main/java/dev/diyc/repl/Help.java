@@ -1,0 +1,63 @@
+package dev.diyc.repl;
+
+import dev.diyc.UserError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code help [COMMAND]}: diyc's commands grouped by purpose, and usage with an example for one. */
+public final class Help implements Engine.Builtin {
+    private static final Map<String, String[]> TOPICS = new LinkedHashMap<>();
+
+    static {
+        topic("host", "host CMD", "Run CMD on the host, in a real host shell that started in the playground.", "host ps -o pid,user,args -p $CTR");
+        topic("ctr", "ctr CMD", "Run CMD in the container: its namespaces, its root, its shell (PID 1 after unshare --pid --fork).", "ctr echo $$");
+        topic("use", "use host|ctr", "Make bare commands run in that context (the prompt shows which).", "use host");
+        topic("compare", "compare VIEW|CMD", "The host's view and the container's side by side, differences marked: ps, hostname, ns, mounts, ls /, or any command.", "compare ns");
+        topic("lesson", "lesson list | show [N] | run N|ID|all", "The lessons: list them, read one, or run one with its checks.", "lesson run 2");
+        topic("exit", "exit", "In the container: end it (its shell exits, its namespaces go). On the host: leave diyc.", "ctr exit");
+        topic("quit", "quit", "Leave diyc; every container, mount and process it made goes with it.", "quit");
+        topic("unshare", "unshare [-upfmniCTU] [--mount-proc[=DIR]] [--root=DIR] [--wd=DIR] [PROGRAM...]", "New namespaces for the container, with unshare(2), as util-linux's unshare.", "ctr unshare --pid --fork --mount-proc");
+        topic("hostname", "hostname [NAME]", "Show the context's hostname, or set the container's with sethostname(2).", "ctr hostname child");
+        topic("mount", "mount [-t TYPE] [--bind|--move|--make-rprivate] SOURCE TARGET", "Mount in the container with mount(2); a bare mount lists mounts.", "ctr mount --bind rootfs rootfs");
+        topic("umount", "umount [-l] PATH", "Unmount in the container with umount2(2); -l detaches a busy mount.", "ctr umount -l /old");
+        topic("pivot_root", "pivot_root NEW_ROOT PUT_OLD", "Swap the container's root for NEW_ROOT (a mount point) with pivot_root(2).", "ctr pivot_root rootfs rootfs/old");
+        topic("chroot", "chroot DIR [CMD...]", "Change the root of the container's shell (or of one command) with chroot(2).", "ctr chroot rootfs /bin/sh");
+        topic("help", "help [COMMAND]", "This list, or one command's usage.", "help unshare");
+    }
+
+    private static void topic(String name, String usage, String what, String example) {
+        TOPICS.put(name, new String[] {usage, what, example});
+    }
+
+    @Override
+    public Engine.Outcome run(Engine engine, String args) {
+        Console c = engine.console();
+        String name = args.strip();
+        if (!name.isEmpty()) {
+            String[] t = TOPICS.get(name);
+            if (t == null) {
+                throw new UserError("no help for '" + name + "'; help lists the commands. Other commands run as programs in the context.");
+            }
+            c.heading(t[0]);
+            c.text(t[1]);
+            c.plain("  example: " + t[2]);
+            return Engine.Outcome.OK;
+        }
+        c.heading("Where commands run");
+        list(c, "host", "ctr", "use", "exit", "quit");
+        c.heading("Syscalls diyc makes itself, printed as strace shows them");
+        list(c, "unshare", "hostname", "mount", "umount", "pivot_root", "chroot");
+        c.heading("Seeing what changed");
+        list(c, "compare");
+        c.heading("Lessons");
+        list(c, "lesson", "help");
+        c.say("anything else (ls, ps aux, echo $$, cat /proc/mounts | wc -l, sleep 999 &, kill) runs as a real program in the context");
+        return Engine.Outcome.OK;
+    }
+
+    private static void list(Console c, String... names) {
+        for (String n : names) {
+            c.plain(String.format("  %-12s %s", n, TOPICS.get(n)[1]));
+        }
+    }
+}

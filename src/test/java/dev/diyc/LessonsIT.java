@@ -1,0 +1,83 @@
+package dev.diyc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.diyc.lesson.Lesson;
+import dev.diyc.lesson.LessonLoader;
+import dev.diyc.testing.Diyc;
+import dev.diyc.testing.HostState;
+import dev.diyc.testing.Root;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every lesson, end to end through scripted mode: each command as the lesson says, each check passing. */
+class LessonsIT {
+    static Stream<Lesson> lessons() throws IOException {
+        return LessonLoader.loadAll(Path.of(System.getProperty("diyc.home", ".")).resolve("lessons")).lessons().stream();
+    }
+
+    @ParameterizedTest(name = "lesson {0}")
+    @MethodSource("lessons")
+    void runsWithEveryCheckPassing(Lesson lesson) {
+        Root.require();
+        HostState before = HostState.now();
+        Diyc.Run r = Diyc.script("lesson run " + lesson.number() + "\n");
+        String out = r.output();
+        assertFalse(out.contains("✗"), "a check or command failed:\n" + out);
+        assertEquals(0, r.exitCode(), out);
+        long passed = out.lines().filter(l -> l.startsWith("✓ ")).count();
+        long checks = lesson.steps().stream().mapToLong(s -> s.checks().size()).sum();
+        assertEquals(checks, passed, "every check ran and passed:\n" + out);
+        HostState.assertUnchanged(before, out);
+    }
+
+    @Test
+    void allLessonsInOneSession() {
+        Root.require();
+        HostState before = HostState.now();
+        Diyc.Run r = Diyc.script("lesson run all\n");
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("✓ all "), r.output());
+        HostState.assertUnchanged(before, r.output());
+    }
+
+    @Test
+    void aFailedCheckPrintsWhatItExpectedAndWhatItSaw(@TempDir Path home) throws IOException {
+        Root.require();
+        HostState before = HostState.now();
+        Path real = Path.of(System.getProperty("diyc.home", ".")).toAbsolutePath();
+        Files.createDirectories(home.resolve("lessons"));
+        Files.createSymbolicLink(home.resolve("rootfs-images"), real.resolve("rootfs-images"));
+        Files.writeString(home.resolve("lessons/09-wrong.yaml"), """
+                lesson: 9
+                id: wrong
+                title: A lesson whose check cannot pass
+                intro: The container is renamed, but the check wants another name.
+                steps:
+                  - title: Rename
+                    text: Rename the container.
+                    commands: [ctr unshare --uts, ctr hostname actual-name]
+                    checks:
+                      - say: the container is called wanted-name
+                        probe: hostname
+                        equals: wanted-name
+                    hint: There is nothing to find.
+                """);
+        Diyc.Run r = Diyc.script(home, "lesson run 9\n");
+        assertEquals(1, r.exitCode(), r.output());
+        assertTrue(r.output().contains("""
+                ✗ the container is called wanted-name
+                    expected: equal to: wanted-name
+                    saw:      actual-name
+                """), r.output());
+        HostState.assertUnchanged(before, r.output());
+    }
+}
