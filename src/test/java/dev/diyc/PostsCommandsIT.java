@@ -24,7 +24,10 @@ class PostsCommandsIT {
     }
 
     private Transcript run(String script, boolean expectSuccess) {
-        Diyc.Run r = Diyc.script(script);
+        return check(Diyc.script(script), expectSuccess);
+    }
+
+    private Transcript check(Diyc.Run r, boolean expectSuccess) {
         assertFalse(r.output().contains("\tat "), "no stack trace:\n" + r.output());
         assertFalse(r.output().contains("internal error"), r.output());
         if (expectSuccess) {
@@ -78,6 +81,22 @@ class PostsCommandsIT {
         assertTrue(t.output("ctr exit").contains("namespaces are gone"), t.output("ctr exit"));
         assertFalse(t.output("ctr echo $$", 1).strip().equals("1"), "after exit the container shares the host's PID namespace again");
         assertFalse(t.output("compare ns").contains("isolated"), t.output("compare ns"));
+    }
+
+    /** Kernels before 6.18 (Ubuntu 22.04, 24.04) cannot name a PID namespace for procfs: the shell inside mounts it. */
+    @Test
+    void procForAPidNamespaceTheOlderKernelsWay() {
+        Transcript t = check(Diyc.scriptWithOptions(List.of("-Ddiyc.procfs.pidns=false"), """
+                ctr unshare --pid --fork --mount-proc
+                ctr ps -e -o pid=,comm=
+                ctr echo $$
+                """), true);
+        String unshared = t.output("ctr unshare --pid --fork --mount-proc").replaceAll("\\s+", " ");
+        assertTrue(unshared.contains("the container's own shell, which is inside, runs: mount -t proc proc /proc"), unshared);
+        assertFalse(t.output("ctr unshare --pid --fork --mount-proc").contains("fsopen"));
+        assertEquals("1 sh", t.output("ctr ps -e -o pid=,comm=").lines().findFirst().orElse("").strip());
+        assertEquals(2, t.output("ctr ps -e -o pid=,comm=").lines().count());
+        assertEquals("1\n", t.output("ctr echo $$"));
     }
 
     @Test

@@ -29,6 +29,11 @@ public final class Container extends Context {
     /** Earlier shells that are a PID namespace's init: if they exited, the namespace would end. */
     private final List<ShellSession> inits = new ArrayList<>();
     private final Set<String> watched = new LinkedHashSet<>();
+    /**
+     * Whether to name the PID namespace for procfs (Linux 6.18+). {@code -Ddiyc.procfs.pidns=false}
+     * takes the older kernels' way on any kernel, so that path is tested too.
+     */
+    private static volatile boolean procPidnsOption = !"false".equals(System.getProperty("diyc.procfs.pidns"));
     /** The container's PID namespace (an fd on it), or -1 while it shares the host's. */
     private int pidNsFd = -1;
 
@@ -195,36 +200,45 @@ public final class Container extends Context {
             });
             return;
         }
-        try {
-            inShellCwd(() -> {
-                int fs = Syscalls.fsopen("proc", "a mount(2) from diyc's thread would show the host's processes: "
-                        + "a procfs belongs to the PID namespace of whoever mounts it, and this thread is in the host's");
-                try {
-                    Syscalls.fsconfigSetString(fs, "source", "proc", null);
-                    Syscalls.fsconfigSetFd(fs, "pidns", pidNsFd, "so diyc names the container's PID namespace explicitly");
-                    Syscalls.fsconfigCreate(fs, null);
-                    int mnt = Syscalls.fsmount(fs, null);
-                    try {
-                        Syscalls.moveMount(mnt, target, "attach it at " + target);
-                    } finally {
-                        Syscalls.close(mnt);
-                    }
-                } finally {
-                    Syscalls.close(fs);
+        if (procPidnsOption) {
+            try {
+                mountProcForPidNs(target);
+                return;
+            } catch (SyscallException e) {
+                if (!(e.call().name().equals("fsconfig") && e.errno() == Errno.EINVAL)) {
+                    throw e;
                 }
-                return null;
-            });
-        } catch (SyscallException e) {
-            if (!(e.call().name().equals("fsconfig") && e.errno() == Errno.EINVAL)) {
-                throw e;
-            }
-            say.accept("this kernel's procfs cannot be told which PID namespace to show (that came in Linux 6.18), so the "
-                    + "container's own shell, which is inside the namespace, runs: mount -t proc proc " + target);
-            ShellSession.Result res = run("mount -t proc proc " + quote(target), new Sink.Capture());
-            if (!res.ok()) {
-                throw new UserError("the container's shell could not mount proc on " + target + " (status " + res.status() + ")");
+                procPidnsOption = false; // this kernel has no pidns= option; do not try again
             }
         }
+        say.accept("diyc cannot tell procfs here which PID namespace to show (that needs Linux 6.18), and a procfs shows "
+                + "the PID namespace of whoever mounts it; so the container's own shell, which is inside, runs: mount -t proc proc "
+                + target);
+        ShellSession.Result res = run("mount -t proc proc " + quote(target), new Sink.Capture());
+        if (!res.ok()) {
+            throw new UserError("the container's shell could not mount proc on " + target + " (status " + res.status() + ")");
+        }
+    }
+
+    private void mountProcForPidNs(String target) {
+        inShellCwd(() -> {
+            int fs = Syscalls.fsopen("proc", "a mount(2) from diyc's thread would show the host's processes: "
+                    + "a procfs belongs to the PID namespace of whoever mounts it, and this thread is in the host's");
+            try {
+                Syscalls.fsconfigSetString(fs, "source", "proc", null);
+                Syscalls.fsconfigSetFd(fs, "pidns", pidNsFd, "so diyc names the container's PID namespace explicitly");
+                Syscalls.fsconfigCreate(fs, null);
+                int mnt = Syscalls.fsmount(fs, null);
+                try {
+                    Syscalls.moveMount(mnt, target, "attach it at " + target);
+                } finally {
+                    Syscalls.close(mnt);
+                }
+            } finally {
+                Syscalls.close(fs);
+            }
+            return null;
+        });
     }
 
     /** chroot(2) on the container's thread, then a new shell there, which becomes the container's shell. */

@@ -48,8 +48,19 @@ public final class Diyc {
     }
 
     public static Run script(Path home, String script) {
+        return script(command(home, "--script", "-"), script);
+    }
+
+    /** With JVM options before -jar, such as {@code -Ddiyc.procfs.pidns=false}. */
+    public static Run scriptWithOptions(List<String> jvmOptions, String script) {
+        ProcessBuilder pb = command("--script", "-");
+        pb.command().addAll(1, jvmOptions);
+        return script(pb, script);
+    }
+
+    private static Run script(ProcessBuilder pb, String script) {
         try {
-            Process p = command(home, "--script", "-").start();
+            Process p = pb.start();
             try (OutputStream in = p.getOutputStream()) {
                 in.write(script.getBytes(StandardCharsets.UTF_8));
             }
