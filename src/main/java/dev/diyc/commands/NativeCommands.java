@@ -39,13 +39,26 @@ public final class NativeCommands {
         return !(name.equals("mount") && args.isEmpty());
     }
 
+    /**
+     * Parsers built once per command: picocli reads the annotations by reflection, which costs more
+     * than the syscalls themselves. Reusing one is safe: picocli resets every option before parsing.
+     */
+    private static final Map<String, CommandLine> PARSERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static CommandLine parser(String name) {
+        return PARSERS.computeIfAbsent(name, n -> {
+            CommandLine cl = new CommandLine(ALL.get(n).get());
+            cl.setStopAtPositional(n.equals("unshare") || n.equals("chroot"));
+            return cl;
+        });
+    }
+
     /** @return the command's exit status */
-    public static int run(String name, List<String> args, Invocation inv) {
-        NativeCommand cmd = ALL.get(name).get();
+    public static synchronized int run(String name, List<String> args, Invocation inv) {
+        CommandLine cl = parser(name);
+        NativeCommand cmd = cl.getCommand();
         cmd.bind(inv);
         cmd.precheck(args);
-        CommandLine cl = new CommandLine(cmd);
-        cl.setStopAtPositional(name.equals("unshare") || name.equals("chroot"));
         StringWriter usage = new StringWriter();
         cl.setOut(new PrintWriter(usage));
         cl.setErr(new PrintWriter(usage));

@@ -141,10 +141,10 @@ public final class Container extends Context {
         }
         if (newPid) {
             for (ShellSession init : inits) {
-                init.close();
+                init.end();
             }
             inits.clear();
-            shell.close();
+            shell.end();
             shell = fresh;
             if (pidNsFd >= 0) {
                 Syscalls.close(pidNsFd);
@@ -266,7 +266,7 @@ public final class Container extends Context {
         if (pidNsFd >= 0 && inits.isEmpty()) {
             inits.add(old);
         } else {
-            old.close();
+            old.end();
         }
         shell = fresh;
     }

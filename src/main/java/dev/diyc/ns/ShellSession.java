@@ -224,9 +224,11 @@ public final class ShellSession implements AutoCloseable {
         }
     }
 
-    /** Ends the shell and everything in its process group. */
-    @Override
-    public void close() {
+    /**
+     * Ends the shell and everything in its process group, without waiting for the kernel to reap it
+     * (its waiter thread does that): replacing a shell should not cost the learner a round trip.
+     */
+    public void end() {
         try {
             stdin.close();
         } catch (IOException e) {
@@ -234,6 +236,12 @@ public final class ShellSession implements AutoCloseable {
         }
         Fds.kill(-pid, 9);
         Fds.kill(pid, 9);
+    }
+
+    /** Ends the shell and waits until it is gone. */
+    @Override
+    public void close() {
+        end();
         try {
             exited.get(3, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -1,0 +1,96 @@
+package dev.diyc.bench;
+
+import dev.diyc.Home;
+import dev.diyc.ns.Lab;
+import dev.diyc.repl.Console;
+import dev.diyc.repl.Engine;
+import dev.diyc.rootfs.Rootfs;
+import dev.diyc.sys.Native;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How long a container takes to make: diyc in-process (UTS, IPC, mount and PID namespaces, a bind
+ * mount, pivot_root, a /proc for the PID namespace, PID 1 running, then {@code true} run inside) against
+ * util-linux's {@code unshare --fork --pid --mount --uts --ipc --mount-proc chroot ROOTFS /bin/true},
+ * alternating in one run so both see the same machine. Not a test: run it with src/bench/bench.sh.
+ */
+public final class ContainerBench {
+    private static final String[] STEPS = {
+        "ctr unshare --fork --pid --mount --uts --ipc",
+        "ctr mount --bind rootfs rootfs",
+        "ctr pivot_root rootfs rootfs/old",
+        "ctr umount -l /old",
+        "ctr mount -t proc proc /proc",
+        "ctr true",
+    };
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        Native.warmUp();
+        Path image = Rootfs.ensureDefault(Home.dir(), s -> {});
+        Console quiet = new Console(new PrintWriter(Writer.nullWriter()), false, () -> 80);
+        Lab lab = Lab.open(image, quiet);
+        Engine engine = new Engine(lab, quiet, Map.of());
+        engine.execute("ctr mkdir -p rootfs/old");
+        String rootfs = lab.playground().resolve("rootfs").toString();
+        List<Long> diyc = new ArrayList<>();
+        List<Long> teardown = new ArrayList<>();
+        List<Long> utilLinux = new ArrayList<>();
+        long[] perStep = new long[STEPS.length];
+        for (int i = 0; i < rounds + 20; i++) {
+            long t0 = System.nanoTime();
+            for (int k = 0; k < STEPS.length; k++) {
+                long s0 = System.nanoTime();
+                if (engine.execute(STEPS[k]) != Engine.Outcome.OK) {
+                    throw new IllegalStateException("failed: " + STEPS[k]);
+                }
+                if (i >= 20) {
+                    perStep[k] += System.nanoTime() - s0;
+                }
+            }
+            long t1 = System.nanoTime();
+            lab.resetContainer().shell().background(quiet);
+            long t2 = System.nanoTime();
+            Process p = new ProcessBuilder("unshare", "--fork", "--pid", "--mount", "--uts", "--ipc", "--mount-proc",
+                    "chroot", rootfs, "/bin/true").inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("util-linux unshare failed");
+            }
+            long t3 = System.nanoTime();
+            if (i >= 20) { // the first rounds warm the JIT up
+                diyc.add(t1 - t0);
+                teardown.add(t2 - t1);
+                utilLinux.add(t3 - t2);
+            }
+        }
+        lab.close();
+        double d = median(diyc);
+        double u = median(utilLinux);
+        System.out.printf("rounds: %d (after 20 warm-up rounds)%n", rounds);
+        System.out.printf("diyc in-process container, ready and true run in it: median %.2f ms (p10 %.2f, p90 %.2f)%n",
+                d, pct(diyc, 10), pct(diyc, 90));
+        System.out.printf("diyc container teardown (ctr exit):                  median %.2f ms%n", median(teardown));
+        System.out.printf("util-linux unshare ... --mount-proc chroot ROOTFS /bin/true: median %.2f ms (p10 %.2f, p90 %.2f)%n",
+                u, pct(utilLinux, 10), pct(utilLinux, 90));
+        System.out.printf("ratio diyc / util-linux: %.2f%n", d / u);
+        for (int k = 0; k < STEPS.length; k++) {
+            System.out.printf("  mean %6.2f ms  %s%n", perStep[k] / 1e6 / rounds, STEPS[k]);
+        }
+    }
+
+    private static double median(List<Long> ns) {
+        return pct(ns, 50);
+    }
+
+    private static double pct(List<Long> ns, int p) {
+        List<Long> s = new ArrayList<>(ns);
+        Collections.sort(s);
+        return s.get(Math.min(s.size() - 1, s.size() * p / 100)) / 1e6;
+    }
+}
