@@ -83,8 +83,6 @@ public interface LibC {
 
     int posix_spawnattr_setflags(Pointer attr, short flags);
 
-    int posix_spawnattr_setpgroup(Pointer attr, int pgroup);
-
     int posix_spawnattr_setsigmask(Pointer attr, Pointer set);
 
     int posix_spawnattr_setsigdefault(Pointer attr, Pointer set);

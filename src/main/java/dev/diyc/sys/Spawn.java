@@ -14,18 +14,19 @@ import jnr.ffi.Runtime;
  * after pivot_root, and it starts helper threads, which a thread in a new PID namespace cannot.)
  */
 public final class Spawn {
-    private static final short POSIX_SPAWN_SETPGROUP = 0x02, POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
+    private static final short POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08, POSIX_SPAWN_SETSID = 0x80;
     private static final int OPAQUE = 1024; // larger than glibc's posix_spawnattr_t and posix_spawn_file_actions_t
 
     private Spawn() {}
 
     /**
      * @param stdio the fds that become the child's 0, 1 and 2
-     * @param newProcessGroup put the child in a process group of its own, so a terminal's Ctrl-C
-     *     reaches diyc and diyc decides what to interrupt
+     * @param newSession start the child in a session (and process group) of its own, away from the
+     *     learner's terminal: a terminal's Ctrl-C reaches diyc, which decides what to interrupt, and
+     *     nothing in a container can read or take over the terminal
      * @return the child's PID as the calling thread's PID namespace sees it
      */
-    public static int spawn(List<String> argv, List<String> env, int[] stdio, boolean newProcessGroup) {
+    public static int spawn(List<String> argv, List<String> env, int[] stdio, boolean newSession) {
         LibC c = Native.libc();
         Runtime rt = Native.runtime();
         Pointer actions = Memory.allocateDirect(rt, OPAQUE);
@@ -41,9 +42,8 @@ public final class Spawn {
             // The JVM holds many fds without O_CLOEXEC (jars, its own pipes): none belongs in a container.
             c.posix_spawn_file_actions_addclosefrom_np(actions, 3);
             short flags = (short) (POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-            if (newProcessGroup) {
-                flags |= POSIX_SPAWN_SETPGROUP;
-                c.posix_spawnattr_setpgroup(attr, 0);
+            if (newSession) {
+                flags |= POSIX_SPAWN_SETSID;
             }
             c.posix_spawnattr_setflags(attr, flags);
             c.sigemptyset(sigs);
