@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +34,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-color", description = "plain text, even on a terminal")
     boolean noColor;
 
+    @Option(names = "--cds-training", hidden = true, description = "load what start-up loads, then exit (the launcher records a CDS archive)")
+    boolean cdsTraining;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -51,24 +55,38 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (cdsTraining) {
+            Repl.training(CompletableFuture.supplyAsync(() -> loadLessons(Home.dir())));
+            return OK;
+        }
         if (!Privileges.isRoot()) {
             throw new UserError("diyc makes namespaces and mounts, which need root: run it with sudo (sudo ./diyc)");
         }
         Path home = Home.dir();
-        LessonLoader.Loaded loaded = LessonLoader.loadAll(home.resolve("lessons"));
-        for (String problem : loaded.problems()) {
-            System.err.println("diyc: lesson file skipped: " + problem);
-        }
-        List<Lesson> lessons = loaded.lessons();
         Path image = Rootfs.defaultImage(home);
         if (!Rootfs.isImage(image)) {
             System.out.println("diyc: preparing the default root filesystem (once) ...");
             Rootfs.ensureDefault(home, line -> System.out.println("  " + line));
         }
+        // Parsing the lessons takes longer than showing the prompt: the REPL lets it happen meanwhile.
+        CompletableFuture<List<Lesson>> lessons = CompletableFuture.supplyAsync(() -> loadLessons(home));
         if (script != null) {
             return Script.run(script.toString().equals("-") ? System.in : Files.newInputStream(script), image, lessons, noColor);
         }
         return Repl.run(image, lessons, noColor);
+    }
+
+    private static List<Lesson> loadLessons(Path home) {
+        try {
+            LessonLoader.Loaded loaded = LessonLoader.loadAll(home.resolve("lessons"));
+            for (String problem : loaded.problems()) {
+                System.err.println("diyc: lesson file skipped: " + problem);
+            }
+            return loaded.lessons();
+        } catch (IOException e) {
+            System.err.println("diyc: cannot read the lessons: " + e.getMessage());
+            return List.of();
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -12,14 +12,20 @@ import java.util.List;
 
 /** {@code lesson list | show [N] | run N|ID|all}. */
 public final class LessonCommand implements Engine.Builtin {
-    private final List<Lesson> lessons;
+    private final java.util.concurrent.CompletableFuture<List<Lesson>> loading;
+    private List<Lesson> lessons;
 
-    public LessonCommand(List<Lesson> lessons) {
-        this.lessons = lessons;
+    /** @param lessons still loading when the prompt appears; the first lesson command waits for them */
+    public LessonCommand(java.util.concurrent.CompletableFuture<List<Lesson>> lessons) {
+        this.loading = lessons;
     }
 
     @Override
     public Engine.Outcome run(Engine engine, String args) {
+        lessons = loading.join();
+        if (lessons.isEmpty()) {
+            throw new UserError("no lessons could be read (see the lines about lessons/ above)");
+        }
         String[] a = args.strip().split("\\s+", 2);
         String sub = a[0];
         String target = a.length > 1 ? a[1].strip() : "";

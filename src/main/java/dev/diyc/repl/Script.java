@@ -18,7 +18,7 @@ import java.util.List;
 public final class Script {
     private Script() {}
 
-    public static int run(InputStream in, Path image, List<Lesson> lessons, boolean noColor) throws IOException {
+    public static int run(InputStream in, Path image, java.util.concurrent.CompletableFuture<List<Lesson>> lessons, boolean noColor) throws IOException {
         boolean color = !noColor && System.console() != null && !"dumb".equals(System.getenv("TERM"));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         Console console = new Console(out, color, Script::columns);

@@ -11,7 +11,7 @@ import java.util.Map;
 final class Sessions {
     private Sessions() {}
 
-    static Engine open(Path image, List<Lesson> lessons, Console console) throws IOException {
+    static Engine open(Path image, java.util.concurrent.CompletableFuture<List<Lesson>> lessons, Console console) throws IOException {
         Lab lab = Lab.open(image, console);
         Runtime.getRuntime().addShutdownHook(new Thread(lab::close, "diyc-cleanup"));
         return new Engine(lab, console, Map.of("lesson", new LessonCommand(lessons), "help", new Help()));
