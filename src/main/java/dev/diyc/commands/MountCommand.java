@@ -98,7 +98,7 @@ final class MountCommand extends NativeCommand {
             throw new UserError("mount: which filesystem type? e.g. mount -t tmpfs tmpfs " + target + " (diyc reads no /etc/fstab)");
         }
         if (type.equals("proc")) {
-            ctr.mountProc(target, flags, inv.console()::say);
+            ctr.mountProc(source, target, flags, inv.console()::say);
             return 0;
         }
         return mount(source, target, type, flags, dataString);

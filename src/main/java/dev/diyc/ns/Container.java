@@ -165,7 +165,7 @@ public final class Container extends Context {
                     return null;
                 });
             }
-            mountProc(r.mountProc(), Flags.MS_NOSUID | Flags.MS_NODEV | Flags.MS_NOEXEC, say);
+            mountProc("proc", r.mountProc(), Flags.MS_NOSUID | Flags.MS_NODEV | Flags.MS_NOEXEC, say);
         }
         if (!programIsShell) {
             run(String.join(" ", program.stream().map(Container::quote).toList()), new Sink() {
@@ -192,17 +192,17 @@ public final class Container extends Context {
      * names that namespace explicitly (procfs's pidns option, Linux 6.18+); on older kernels it asks
      * the container's shell, which is inside, to do the mount.
      */
-    public void mountProc(String target, long flags, Consumer<String> say) {
+    public void mountProc(String source, String target, long flags, Consumer<String> say) {
         if (pidNsFd < 0) {
             inShellCwd(() -> {
-                Syscalls.mount("proc", target, "proc", flags, null, null);
+                Syscalls.mount(source, target, "proc", flags, null, null);
                 return null;
             });
             return;
         }
         if (procPidnsOption) {
             try {
-                mountProcForPidNs(target);
+                mountProcForPidNs(source, target);
                 return;
             } catch (SyscallException e) {
                 if (!(e.call().name().equals("fsconfig") && e.errno() == Errno.EINVAL)) {
@@ -212,20 +212,20 @@ public final class Container extends Context {
             }
         }
         say.accept("diyc cannot tell procfs here which PID namespace to show (that needs Linux 6.18), and a procfs shows "
-                + "the PID namespace of whoever mounts it; so the container's own shell, which is inside, runs: mount -t proc proc "
-                + target);
-        ShellSession.Result res = run("mount -t proc proc " + quote(target), new Sink.Capture());
+                + "the PID namespace of whoever mounts it; so the container's own shell, which is inside, runs: mount -t proc "
+                + source + " " + target);
+        ShellSession.Result res = run("mount -t proc " + quote(source) + " " + quote(target), new Sink.Capture());
         if (!res.ok()) {
             throw new UserError("the container's shell could not mount proc on " + target + " (status " + res.status() + ")");
         }
     }
 
-    private void mountProcForPidNs(String target) {
+    private void mountProcForPidNs(String source, String target) {
         inShellCwd(() -> {
             int fs = Syscalls.fsopen("proc", "a mount(2) from diyc's thread would show the host's processes: "
                     + "a procfs belongs to the PID namespace of whoever mounts it, and this thread is in the host's");
             try {
-                Syscalls.fsconfigSetString(fs, "source", "proc", null);
+                Syscalls.fsconfigSetString(fs, "source", source, null);
                 Syscalls.fsconfigSetFd(fs, "pidns", pidNsFd, "so diyc names the container's PID namespace explicitly");
                 Syscalls.fsconfigCreate(fs, null);
                 int mnt = Syscalls.fsmount(fs, null);
