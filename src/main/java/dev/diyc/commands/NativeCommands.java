@@ -53,6 +53,19 @@ public final class NativeCommands {
         });
     }
 
+    /** The command's option names, for tab completion. */
+    public static java.util.List<String> options(String name) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        synchronized (NativeCommands.class) {
+            for (var o : parser(name).getCommandSpec().options()) {
+                if (!o.hidden()) {
+                    names.addAll(java.util.List.of(o.names()));
+                }
+            }
+        }
+        return names;
+    }
+
     /** @return the command's exit status */
     public static synchronized int run(String name, List<String> args, Invocation inv) {
         CommandLine cl = parser(name);

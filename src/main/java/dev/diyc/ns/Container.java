@@ -273,19 +273,42 @@ public final class Container extends Context {
 
     /** Starts a shell from the container's thread; into the container's PID namespace when it has one. */
     private ShellSession spawnShell(List<String> argv, boolean pidAlreadyNew) {
-        return ShellSession.start(stdio -> thread.call(() -> {
-            boolean enter = !pidAlreadyNew && pidNsFd >= 0;
-            if (enter) {
-                Syscalls.setns(pidNsFd, Flags.CLONE_NEWPID, "so that the new shell starts inside the container's PID namespace");
+        return ShellSession.start(stdio -> thread.call(() -> inPidNamespace(pidAlreadyNew,
+                () -> Spawn.spawn(argv, HostEnv.get(), stdio, true))), lifeline, background);
+    }
+
+    /**
+     * Starts a program on the learner's terminal (diyc's own stdin, stdout, stderr), in the container's
+     * namespaces, root and working directory, in diyc's process group so Ctrl-C reaches it.
+     *
+     * @return its host PID
+     */
+    public int spawnOnTerminal(List<String> argv, List<String> env) {
+        int shellPid = pid();
+        return thread.call(() -> {
+            Syscalls.followCwdOf(shellPid);
+            return inPidNamespace(false, () -> Spawn.spawn(argv, env, new int[] {0, 1, 2}, false));
+        });
+    }
+
+    /**
+     * Runs a spawn (on the container's thread) so its child lands in the container's PID namespace,
+     * then puts the thread's children back in the host's.
+     *
+     * @param pidAlreadyNew the thread has just unshared CLONE_NEWPID: its next child is that namespace's init
+     */
+    private int inPidNamespace(boolean pidAlreadyNew, java.util.function.IntSupplier spawn) {
+        boolean enter = !pidAlreadyNew && pidNsFd >= 0;
+        if (enter) {
+            Syscalls.setns(pidNsFd, Flags.CLONE_NEWPID, "so that the new process starts inside the container's PID namespace");
+        }
+        try {
+            return spawn.getAsInt();
+        } finally {
+            if (enter || pidAlreadyNew) {
+                Syscalls.setns(host.pidFd(), Flags.CLONE_NEWPID, BACK_TO_HOST_PID);
             }
-            try {
-                return Spawn.spawn(argv, HostEnv.get(), stdio, true);
-            } finally {
-                if (enter || pidAlreadyNew) {
-                    Syscalls.setns(host.pidFd(), Flags.CLONE_NEWPID, BACK_TO_HOST_PID);
-                }
-            }
-        }), lifeline, background);
+        }
     }
 
     private void watchNewNamespaces() {

@@ -18,6 +18,7 @@ public final class Console implements Sink {
     private final boolean color;
     private final IntSupplier width;
     private boolean atLineStart = true;
+    private volatile boolean muted;
 
     public Console(PrintWriter w, boolean color, IntSupplier width) {
         this.w = w;
@@ -49,8 +50,18 @@ public final class Console implements Sink {
         raw(color ? RED + text + RESET : text);
     }
 
+    /** Runs with every line dropped: diyc replaying steps the learner has already seen. */
+    public void muted(Runnable r) {
+        muted = true;
+        try {
+            r.run();
+        } finally {
+            muted = false;
+        }
+    }
+
     private void raw(String text) {
-        if (text.isEmpty()) {
+        if (text.isEmpty() || muted) {
             return;
         }
         w.print(text);
@@ -66,6 +77,9 @@ public final class Console implements Sink {
     }
 
     private void line(String s) {
+        if (muted) {
+            return;
+        }
         w.println(s);
         atLineStart = true;
         w.flush();

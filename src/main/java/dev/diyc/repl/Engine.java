@@ -44,6 +44,33 @@ public final class Engine {
         CallLog.listen(console::call);
     }
 
+    /** Adds a diyc command (the tutor's commands are added once the lab exists). */
+    public void register(String name, Builtin b) {
+        builtins.put(name, b);
+    }
+
+    private volatile java.util.function.Predicate<String> confirmer = q -> false;
+
+    /** How to ask a yes/no question: the REPL asks at the prompt; scripted mode answers no. */
+    public void confirmWith(java.util.function.Predicate<String> c) {
+        confirmer = c;
+    }
+
+    public boolean confirm(String question) {
+        return confirmer.test(question);
+    }
+
+    private volatile dev.diyc.lesson.Tutor tutor;
+
+    void tutor(dev.diyc.lesson.Tutor t) {
+        tutor = t;
+    }
+
+    /** The learner's place in the lessons, for the status line; null before the tutor exists. */
+    public dev.diyc.lesson.Tutor tutor() {
+        return tutor;
+    }
+
     public Lab lab() {
         return lab;
     }
@@ -58,6 +85,16 @@ public final class Engine {
 
     public java.util.Set<String> builtinNames() {
         return builtins.keySet();
+    }
+
+    /** What a builtin's argument can be, for tab completion (explain topics, help topics). */
+    public java.util.Collection<String> completions(String builtin) {
+        return builtins.get(builtin) instanceof Completable c ? c.completions() : java.util.List.of();
+    }
+
+    /** A builtin whose arguments can be completed. */
+    public interface Completable {
+        java.util.Collection<String> completions();
     }
 
     /** {@code ctr[4242]>} once the container has namespaces of its own, else {@code ctr>} or {@code host>}. */

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code help [COMMAND]}: diyc's commands grouped by purpose, and usage with an example for one. */
-public final class Help implements Engine.Builtin {
+public final class Help implements Engine.Builtin, Engine.Completable {
     private static final Map<String, String[]> TOPICS = new LinkedHashMap<>();
 
     static {
@@ -13,7 +13,14 @@ public final class Help implements Engine.Builtin {
         topic("ctr", "ctr CMD", "Run CMD in the container: its namespaces, its root, its shell (PID 1 after unshare --pid --fork).", "ctr echo $$");
         topic("use", "use host|ctr", "Make bare commands run in that context (the prompt shows which).", "use host");
         topic("compare", "compare VIEW|CMD", "The host's view and the container's side by side, differences marked: ps, hostname, ns, mounts, ls /, or any command.", "compare ns");
-        topic("lesson", "lesson list | show [N] | run N|ID|all", "The lessons: list them, read one, or run one with its checks.", "lesson run 2");
+        topic("lesson", "lesson list | show [N] | next | prev | goto N|ID | run N|ID|all", "The lessons: list them (✓ done, ▶ current), read one, move between them, or run one whole with its checks.", "lesson goto 3");
+        topic("step", "step", "Show the current step and let diyc type its commands for you, then check it.", "step");
+        topic("check", "check", "Check the current step against the real state of the host and the container, however you got there.", "check");
+        topic("hint", "hint", "A nudge for the current step; hint again shows the exact commands.", "hint");
+        topic("next", "next", "On to the next step once this one passed its check (it checks first if need be).", "next");
+        topic("reset", "reset [--all [--yes]]", "A fresh container and the current lesson from its first step; --all forgets all progress.", "reset");
+        topic("shell", "shell", "An interactive shell inside the container, on this terminal; exit comes back with the container still there.", "shell");
+        topic("explain", "explain [NAME]", "What a syscall or concept does, its flags and its common errors: unshare, pivot_root, mount propagation, /proc...", "explain pivot_root");
         topic("exit", "exit", "In the container: end it (its shell exits, its namespaces go). On the host: leave diyc.", "ctr exit");
         topic("quit", "quit", "Leave diyc; every container, mount and process it made goes with it.", "quit");
         topic("unshare", "unshare [-upfmniCTU] [--mount-proc[=DIR]] [--root=DIR] [--wd=DIR] [PROGRAM...]", "New namespaces for the container, with unshare(2), as util-linux's unshare.", "ctr unshare --pid --fork --mount-proc");
@@ -27,6 +34,11 @@ public final class Help implements Engine.Builtin {
 
     private static void topic(String name, String usage, String what, String example) {
         TOPICS.put(name, new String[] {usage, what, example});
+    }
+
+    @Override
+    public java.util.Collection<String> completions() {
+        return TOPICS.keySet();
     }
 
     @Override
@@ -44,13 +56,15 @@ public final class Help implements Engine.Builtin {
             return Engine.Outcome.OK;
         }
         c.heading("Where commands run");
-        list(c, "host", "ctr", "use", "exit", "quit");
+        list(c, "host", "ctr", "use", "shell", "exit", "quit");
         c.heading("Syscalls diyc makes itself, printed as strace shows them");
         list(c, "unshare", "hostname", "mount", "umount", "pivot_root", "chroot");
         c.heading("Seeing what changed");
         list(c, "compare");
         c.heading("Lessons");
-        list(c, "lesson", "help");
+        list(c, "lesson", "step", "check", "hint", "next", "reset");
+        c.heading("Understanding");
+        list(c, "explain", "help");
         c.say("anything else (ls, ps aux, echo $$, cat /proc/mounts | wc -l, sleep 999 &, kill) runs as a real program in the context");
         return Engine.Outcome.OK;
     }

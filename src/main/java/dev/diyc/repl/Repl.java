@@ -1,8 +1,13 @@
 package dev.diyc.repl;
 
 import dev.diyc.lesson.Lesson;
+import dev.diyc.lesson.Tutor;
+import dev.diyc.progress.Progress;
+import dev.diyc.progress.ProgressStore;
+import dev.diyc.progress.StateDir;
 import dev.diyc.sys.Native;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,8 +19,14 @@ import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
-/** The interactive REPL on a real terminal. */
+/** The interactive REPL on a real terminal (or a dumb one, or a pipe: plain text then). */
 public final class Repl {
+    /**
+     * JLine reports through java.util.logging, which would print over the learner's screen. Held in
+     * a field: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
+     */
+    private static final java.util.logging.Logger JLINE_LOG = java.util.logging.Logger.getLogger("org.jline");
+
     private Repl() {}
 
     /** JNI first: it opens the terminal about a third faster than running stty (the exec provider). */
@@ -27,7 +38,7 @@ public final class Repl {
      * Loads what start-up loads, then exits: the launcher runs this once after a build to record a
      * class-data-sharing archive, so later starts read those classes from it instead of the jars.
      */
-    public static void training(java.util.concurrent.CompletableFuture<List<Lesson>> lessons) throws IOException {
+    public static void training(CompletableFuture<List<Lesson>> lessons) throws IOException {
         try (Terminal t = TerminalBuilder.builder().dumb(true).system(false).streams(System.in, System.out).build()) {
             LineReaderBuilder.builder().terminal(t).parser(new DefaultParser()).build();
             new Console(t.writer(), true, t::getWidth).say("training");
@@ -35,7 +46,8 @@ public final class Repl {
         lessons.join();
     }
 
-    public static int run(Path image, java.util.concurrent.CompletableFuture<List<Lesson>> lessons, boolean noColor) throws IOException {
+    public static int run(Path image, CompletableFuture<List<Lesson>> lessons, boolean noColor) throws IOException {
+        JLINE_LOG.setLevel(java.util.logging.Level.OFF);
         Terminal terminal = terminal();
         if (terminal.getWidth() <= 0) {
             // A pty nobody sized (a script, a CI runner): JLine would squeeze the prompt to nothing.
@@ -43,23 +55,24 @@ public final class Repl {
         }
         boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         Console console = new Console(terminal.writer(), !noColor && !dumb, terminal::getWidth);
-        console.heading("diyc: build a container by hand, one real syscall at a time");
-        console.say("host CMD runs on the host, ctr CMD in the container (like the posts' two terminals); "
-                + "lesson list shows the lessons, compare ns the namespaces side by side, quit leaves.");
-        // The prompt comes first; the lab (native library, playground, shells) is made meanwhile.
+        StateDir state = StateDir.of(System.getenv());
+        ProgressStore store = new ProgressStore(state);
+        Progress progress = store.load(console::error);
+        Tutor.greet(progress, lessons.join(), console);
+        // The prompt comes first; the lab (native library, playground, shells) is made meanwhile,
+        // and a returning learner's container is rebuilt up to their step.
         CompletableFuture<Engine> engine = CompletableFuture.supplyAsync(() -> {
             Native.warmUp();
             try {
-                return Sessions.open(image, lessons, console);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                Engine e = Sessions.open(image, lessons, console, store, progress);
+                e.tutor().resume();
+                return e;
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
             }
         });
-        DefaultParser parser = new DefaultParser();
-        parser.setEofOnUnclosedQuote(false);
-        parser.setEscapeChars(null);
-        LineReader reader = LineReaderBuilder.builder().appName("diyc").terminal(terminal).parser(parser)
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true).build();
+        LineReader reader = reader(terminal, state, engine);
+        StatusLine status = new StatusLine(terminal, dumb);
         terminal.handle(Terminal.Signal.INT, s -> {
             if (engine.isDone()) {
                 engine.join().interrupt();
@@ -71,20 +84,76 @@ public final class Repl {
                 try {
                     line = reader.readLine(engine.isDone() ? engine.join().prompt() : "ctr> ");
                 } catch (UserInterruptException e) {
-                    continue;
+                    continue; // Ctrl-C at the prompt: a fresh line, as in a shell
                 } catch (EndOfFileException e) {
+                    break; // Ctrl-D
+                }
+                Engine e = ready(engine, console);
+                if (e == null) {
+                    return 1;
+                }
+                if (e.execute(line) == Engine.Outcome.QUIT) {
                     break;
                 }
-                if (engine.join().execute(line) == Engine.Outcome.QUIT) {
-                    break;
-                }
+                status.show(e);
             }
         } finally {
+            status.clear();
             if (engine.isDone() && !engine.isCompletedExceptionally()) {
                 engine.join().lab().close();
+            }
+            try {
+                reader.getHistory().save();
+                state.own(state.file("history"));
+            } catch (IOException e) {
+                // history is a convenience
             }
             terminal.close();
         }
         return 0;
+    }
+
+    /** The engine once the lab is up; on the first command after start that may take a moment. */
+    private static Engine ready(CompletableFuture<Engine> engine, Console console) {
+        try {
+            return engine.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            console.error("could not set up the playground: " + cause.getMessage());
+            return null;
+        }
+    }
+
+    private static LineReader reader(Terminal terminal, StateDir state, CompletableFuture<Engine> engine) {
+        DefaultParser parser = new DefaultParser();
+        parser.setEofOnUnclosedQuote(false);
+        parser.setEscapeChars(null);
+        LineReaderBuilder b = LineReaderBuilder.builder().appName("diyc").terminal(terminal).parser(parser)
+                .completer(new DiycCompleter(engine))
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        try {
+            state.create();
+            Path history = state.file("history");
+            if (!Files.exists(history)) {
+                Files.createFile(history, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
+            state.own(history);
+            b.variable(LineReader.HISTORY_FILE, history);
+        } catch (IOException e) {
+            // no history across sessions, then; everything else works
+        }
+        LineReader reader = b.build();
+        engine.thenAccept(e -> {
+            e.confirmWith(question -> {
+                try {
+                    return reader.readLine(question + " [y/N] ").strip().toLowerCase().startsWith("y");
+                } catch (UserInterruptException | EndOfFileException ex) {
+                    return false;
+                }
+            });
+            e.register("shell", new ShellCommand(terminal));
+        });
+        return reader;
     }
 }

@@ -1,6 +1,8 @@
 package dev.diyc.repl;
 
 import dev.diyc.lesson.Lesson;
+import dev.diyc.progress.ProgressStore;
+import dev.diyc.progress.StateDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +24,8 @@ public final class Script {
         boolean color = !noColor && System.console() != null && !"dumb".equals(System.getenv("TERM"));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         Console console = new Console(out, color, Script::columns);
-        Engine engine = Sessions.open(image, lessons, console);
+        ProgressStore store = new ProgressStore(StateDir.of(System.getenv()));
+        Engine engine = Sessions.open(image, lessons, console, store, store.load(console::error));
         int failures = 0;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;

@@ -15,7 +15,25 @@ import java.util.concurrent.TimeUnit;
 public final class Diyc {
     public record Run(int exitCode, String output) {}
 
+    private static final Path STATE = tempState();
+
     private Diyc() {}
+
+    private static Path tempState() {
+        try {
+            Path p = Files.createTempDirectory("diyc-test-state");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = Files.walk(p)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException e) {
+                    // a temp directory left behind is not worth failing a run for
+                }
+            }));
+            return p;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public static Path jar() {
         String jar = System.getProperty("diyc.jar", "target/diyc.jar");
@@ -38,6 +56,8 @@ public final class Diyc {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("COLUMNS", "100");
+        // Progress and history of test runs stay out of the real user's state directory.
+        pb.environment().put("XDG_STATE_HOME", STATE.toString());
         pb.environment().remove("TERM");
         return pb;
     }
@@ -49,6 +69,13 @@ public final class Diyc {
 
     public static Run script(Path home, String script) {
         return script(command(home, "--script", "-"), script);
+    }
+
+    /** With its own state directory (progress, history), as one learner coming back across runs. */
+    public static Run scriptWithState(Path state, String script) {
+        ProcessBuilder pb = command("--script", "-");
+        pb.environment().put("XDG_STATE_HOME", state.toString());
+        return script(pb, script);
     }
 
     /** With JVM options before -jar, such as {@code -Ddiyc.procfs.pidns=false}. */

@@ -1,0 +1,32 @@
+package dev.diyc.repl;
+
+import dev.diyc.lesson.Tutor;
+import java.util.List;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.Status;
+
+/** {@code lesson 3 · step 2/6 · ctr PID 4242} at the bottom of terminals that can show it; nothing elsewhere. */
+final class StatusLine {
+    private final Status status;
+
+    StatusLine(Terminal terminal, boolean dumb) {
+        this.status = dumb ? null : Status.getStatus(terminal);
+    }
+
+    void show(Engine e) {
+        if (status == null) {
+            return;
+        }
+        Tutor t = e.tutor();
+        String where = t == null ? null : t.status();
+        String ctr = e.lab().ctr().sharesEverything() ? "ctr shares the host's namespaces" : "ctr PID " + e.lab().ctr().pid();
+        status.update(List.of(new AttributedString((where == null ? "no lesson open" : where) + " · " + ctr)));
+    }
+
+    void clear() {
+        if (status != null) {
+            status.update(List.of());
+        }
+    }
+}
