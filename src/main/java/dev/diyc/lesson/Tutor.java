@@ -98,8 +98,8 @@ public final class Tutor {
                     Every syscall diyc makes is printed as strace would print it, and you can compare the host's view with the container's at any time.
                     There are two contexts, like the posts' two terminals: `host CMD` runs on the host, `ctr CMD` in the container; a bare command runs where the prompt says.
                     """);
-            String row = "  %-12s %-30s %-8s %s";
-            console.plain(String.format(row, "lesson next", "start the first lesson", "step", "run the current step for you"));
+            String row = "  %-12s %-27s %-6s %s";
+            console.plain(String.format(row, "lesson next", "start the first lesson", "step", "diyc runs the step for you"));
             console.plain(String.format(row, "check", "check what you did", "hint", "a nudge, then the commands"));
             console.plain(String.format(row, "compare ns", "the host and the container", "help", "everything else"));
             return;
@@ -113,7 +113,7 @@ public final class Tutor {
             int step = Math.min(Math.max(progress.step(), 1), l.steps().size());
             console.say("welcome back. You were at lesson " + l.number() + " (" + l.title() + "), step " + step + "/"
                     + l.steps().size() + ": " + l.steps().get(step - 1).title()
-                    + (step > 1 ? ". diyc replays the steps before it to rebuild your container" : "")
+                    + (step > 1 || progress.passed(l.number(), step) ? ". diyc replays what you did to rebuild your container" : "")
                     + ". step shows it again; hint helps");
         }
     }
@@ -125,8 +125,13 @@ public final class Tutor {
     public void resume() {
         Lesson l = current();
         if (l != null && !done(l)) {
-            prepare(l, progress.step(), true);
+            prepare(l, replayed(l), true);
         }
+    }
+
+    /** The steps whose commands rebuild the learner's container: those before the current one, and it too once it passed. */
+    private int replayed(Lesson l) {
+        return progress.passed(l.number(), progress.step()) ? progress.step() : progress.step() - 1;
     }
 
     // ---- navigation
@@ -194,23 +199,24 @@ public final class Tutor {
     private void open(Lesson l, int stepNumber) {
         console.heading("━━ Lesson " + l.number() + " · " + l.title() + posts(l));
         console.text(l.intro());
-        prepare(l, stepNumber, false);
+        prepare(l, stepNumber - 1, false);
         progress.moveTo(l.number(), stepNumber);
         save();
         showStep(l);
     }
 
-    private void prepare(Lesson l, int stepNumber, boolean quiet) {
+    /** A fresh container, the checks' baseline, then the commands of the first {@code replay} steps, quietly. */
+    private void prepare(Lesson l, int replay, boolean quiet) {
         lab.resetContainer().shell().background(console);
         checker.baseline(l);
-        if (stepNumber > 1) {
+        if (replay > 0) {
             console.muted(() -> {
-                for (Lesson.Step s : l.steps().subList(0, stepNumber - 1)) {
+                for (Lesson.Step s : l.steps().subList(0, replay)) {
                     s.commands().forEach(c -> execute.test(c.line()));
                 }
             });
             if (!quiet) {
-                console.say("diyc replayed steps 1-" + (stepNumber - 1) + " to bring the container to step " + stepNumber);
+                console.say("diyc replayed the commands of steps 1-" + replay + " to rebuild the container");
             }
         }
         prepared = l.number();
@@ -365,7 +371,7 @@ public final class Tutor {
 
     private void ensurePrepared(Lesson l) {
         if (prepared != l.number()) {
-            prepare(l, progress.step(), false);
+            prepare(l, replayed(l), false);
         }
     }
 

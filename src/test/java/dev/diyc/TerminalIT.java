@@ -1,0 +1,150 @@
+package dev.diyc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.diyc.lesson.Lesson;
+import dev.diyc.lesson.LessonLoader;
+import dev.diyc.testing.Diyc;
+import dev.diyc.testing.HostState;
+import dev.diyc.testing.Root;
+import dev.diyc.testing.Tmux;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The REPL in a real terminal (tmux), as a learner uses it, and with no terminal at all. */
+class TerminalIT {
+    @TempDir
+    Path state;
+
+    private HostState before;
+
+    @BeforeEach
+    void root() {
+        Root.require();
+        before = HostState.now();
+    }
+
+    private Tmux diyc(int cols, Map<String, String> env) {
+        List<String> cmd = Diyc.command("--no-color").command(); // java ... -jar diyc.jar, without --script
+        cmd.remove("--no-color");
+        return Tmux.start(cols, 50, env, cmd);
+    }
+
+    @Test
+    void aLearnersSessionInARealTerminal() throws IOException {
+        Lesson uts = LessonLoader.load(Path.of(System.getProperty("diyc.home", ".")).resolve("lessons/02-uts.yaml"));
+        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm-256color");
+        try (Tmux t = diyc(120, env)) {
+            t.await("Welcome to diyc", 20_000);
+            t.await("^ctr>", 5_000);
+
+            t.line("lesson goto 2");
+            t.await("step 1/" + uts.steps().size(), 10_000);
+            for (Lesson.Command c : uts.steps().get(0).commands()) {
+                t.line(c.line());
+            }
+            t.line("check");
+            t.await("step 1 passed", 10_000);
+            t.line("next");
+            t.await("step 2/" + uts.steps().size(), 5_000);
+
+            t.line("hint");
+            t.await("hint again shows the exact commands", 5_000);
+            t.line("hint");
+            t.await("the commands for this step:\\s+" + java.util.regex.Pattern.quote(uts.steps().get(1).commands().get(0).line()), 5_000);
+
+            // Typed by hand, with Tab completing the command's name.
+            t.type("ctr unsh");
+            t.key("Tab");
+            t.await("ctr unshare\\s*$", 5_000);
+            t.line("--uts");
+            t.await("unshare\\(CLONE_NEWUTS\\) = 0", 5_000);
+            for (Lesson.Command c : uts.steps().get(1).commands().subList(1, uts.steps().get(1).commands().size())) {
+                t.line(c.line());
+            }
+            t.line("check");
+            t.await("step 2 passed", 10_000);
+
+            // Ctrl-C stops what runs, in well under a second, and the prompt comes back.
+            t.line("ctr sleep 100");
+            t.await("ctr\\[\\d+\\]> ctr sleep 100\\s*$", 5_000);
+            long sent = System.nanoTime();
+            t.key("C-c");
+            t.line("echo after-interrupt");
+            t.await("^after-interrupt", 5_000);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+            assertTrue(millis < 1000, "the prompt came back after " + millis + " ms");
+
+            // A real shell inside the container, and back.
+            t.line("ctr hostname from-the-shell-test");
+            t.line("shell");
+            t.await("\\(ctr\\) from-the-shell-test:", 10_000);
+            t.line("hostname; echo inside-$((6*7))");
+            t.await("^inside-42", 5_000);
+            t.line("exit");
+            t.await("back in diyc", 5_000);
+            t.line("ctr hostname");
+            t.await("^from-the-shell-test\\s*$", 5_000);
+
+            t.line("quit");
+            t.awaitExit(10_000);
+        }
+        String progress = Files.readString(state.resolve("diyc/progress"));
+        assertTrue(progress.contains("current: 2.2"), progress);
+        HostState.assertUnchanged(before, "after the first session");
+
+        // Coming back: diyc says where the learner was and rebuilds the container up to that step.
+        try (Tmux t = diyc(120, env)) {
+            t.await("welcome back. You were at lesson 2 .*step 2/", 20_000);
+            t.line("check");
+            t.await("step 2 passed", 10_000);
+            t.key("C-d");
+            t.awaitExit(10_000);
+        }
+        HostState.assertUnchanged(before, "after the second session");
+    }
+
+    @Test
+    void aNarrowDumbTerminalGetsPlainTextAndStillWorks() {
+        try (Tmux t = diyc(40, Map.of("XDG_STATE_HOME", state.toString(), "TERM", "dumb"))) {
+            t.await("Welcome to diyc", 20_000);
+            t.line("ctr unshare --uts");
+            String s = t.await("unshare\\(CLONE_NEWUTS\\) = 0", 10_000);
+            t.line("compare hostname");
+            s = t.await("│", 5_000);
+            assertTrue(s.lines().allMatch(l -> l.length() <= 40), "nothing wider than the terminal:\n" + s);
+            t.line("quit");
+            t.awaitExit(10_000);
+        }
+        HostState.assertUnchanged(before, "after the dumb terminal");
+    }
+
+    @Test
+    void pipedInputWithoutATerminalGetsNoEscapeCodes() throws Exception {
+        ProcessBuilder pb = Diyc.command();
+        pb.environment().put("XDG_STATE_HOME", state.toString());
+        pb.environment().put("TERM", "xterm-256color"); // a TERM that would allow colour, but no terminal
+        Process p = pb.start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write("ctr unshare --uts\nctr hostname piped\ncompare hostname\nlesson list\nquit\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertFalse(out.contains("\033"), "no escape codes:\n" + out);
+        assertTrue(out.contains("sethostname(\"piped\", 5) = 0"), out);
+        assertTrue(out.lines().allMatch(l -> l.length() <= 80), "80 columns without a terminal:\n" + out);
+        HostState.assertUnchanged(before, out);
+    }
+}
