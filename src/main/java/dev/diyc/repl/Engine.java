@@ -149,7 +149,8 @@ public final class Engine {
             return inContext(lab.context(first), rest);
         }
         if (first.equals("exit") && rest.isBlank()) {
-            return current.equals("ctr") ? exitContainer() : Outcome.QUIT;
+            // Like exit in the posts' shells: it leaves the container, and at the top level, diyc.
+            return current.equals("ctr") && !lab.ctr().sharesEverything() ? exitContainer() : Outcome.QUIT;
         }
         Builtin b = builtins.get(first);
         if (b != null) {
