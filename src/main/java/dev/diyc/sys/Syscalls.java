@@ -121,12 +121,7 @@ public final class Syscalls {
      * Goes through the host's /proc by fd, which still works after the thread's pivot_root.
      */
     public static void followCwdOf(int pid) {
-        int fd = c().openat(HostProc.fd(), pid + "/cwd", O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
-        if (fd < 0) {
-            return;
-        }
-        c().fchdir(fd);
-        c().close(fd);
+        fchdirToProcLink(pid, "cwd");
     }
 
     /**
@@ -134,14 +129,21 @@ public final class Syscalls {
      * keeps its thread where the context's shell is after a one-off chroot or a failed one.
      */
     public static void followRootOf(int pid) {
-        int fd = c().openat(HostProc.fd(), pid + "/root", O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
-        if (fd < 0) {
-            return;
+        if (fchdirToProcLink(pid, "root")) {
+            c().chroot(".");
         }
-        c().fchdir(fd);
-        c().chroot(".");
-        c().close(fd);
         followCwdOf(pid);
+    }
+
+    /** fchdir to /proc/PID/LINK (cwd or root): a magic link that reaches the directory from any root. */
+    private static boolean fchdirToProcLink(int pid, String link) {
+        int fd = c().openat(HostProc.fd(), pid + "/" + link, O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+        if (fd < 0) {
+            return false;
+        }
+        boolean moved = c().fchdir(fd) == 0;
+        c().close(fd);
+        return moved;
     }
 
     /** Opens a file of the host's /proc by fd (it keeps working after the thread's root has moved). */
