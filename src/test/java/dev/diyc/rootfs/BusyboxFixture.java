@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * are refreshed with apt-get update when they do not know busybox-static, as in a fresh CI
  * container). If none of this works the test fails and says what to do: it never skips.
  */
-final class BusyboxFixture {
+public final class BusyboxFixture {
 
     private static final Path FIXTURES = Path.of("target", "fixtures").toAbsolutePath();
     private static final Path UNPACKED = FIXTURES.resolve("busybox-static");
@@ -31,7 +31,7 @@ final class BusyboxFixture {
 
     private BusyboxFixture() {}
 
-    static synchronized Path staticBusybox() throws IOException {
+    public static synchronized Path staticBusybox() throws IOException {
         String chosen = System.getenv("DIYC_TEST_BUSYBOX");
         if (chosen != null && !chosen.isBlank()) {
             return requireStatic(Path.of(chosen), "DIYC_TEST_BUSYBOX=" + chosen);
