@@ -110,11 +110,30 @@ public final class Console implements Sink {
         wrapped(paint(DIM, "  · "), s, DIM);
     }
 
-    /** Narrative text (a lesson), wrapped to the terminal. */
+    /**
+     * Narrative text (a lesson), wrapped to the terminal. On a colour terminal, {@code `commands`} are
+     * shown in colour without their backticks; plain text keeps the backticks, which read well enough.
+     */
     public synchronized void text(String s) {
         endLine();
+        boolean inCode = false;
         for (String para : s.strip().split("\n")) {
-            wrapped("", para, null);
+            for (String piece : Wrap.lines(para, Math.max(20, width() - 1))) {
+                if (!color) {
+                    line(piece);
+                    continue;
+                }
+                StringBuilder b = new StringBuilder(inCode ? CYAN : "");
+                for (char c : piece.toCharArray()) {
+                    if (c == '`') {
+                        inCode = !inCode;
+                        b.append(inCode ? CYAN : RESET);
+                    } else {
+                        b.append(c);
+                    }
+                }
+                line(b.append(inCode ? RESET : "").toString());
+            }
         }
     }
 
