@@ -11,6 +11,7 @@ import dev.diyc.testing.HostState;
 import dev.diyc.testing.Root;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -92,11 +93,12 @@ class LessonsIT {
                 """);
         Diyc.Run r = Diyc.script(home, "lesson run 9\n");
         assertEquals(1, r.exitCode(), r.output());
-        assertTrue(r.output().contains("""
-                ✗ the container is called wanted-name
-                    expected: equal to: wanted-name
-                    saw:      actual-name
-                """), r.output());
+        String out = r.output();
+        int failed = out.indexOf("✗ the container is called wanted-name\n");
+        assertTrue(failed >= 0, out);
+        List<String> report = out.substring(failed).lines().limit(4).toList();
+        assertTrue(report.get(1).matches("\\s*expected\\s+│ seen"), out);
+        assertTrue(report.get(3).matches("≠ equal to: wanted-name\\s+│ ≠ actual-name"), out);
         HostState.assertUnchanged(before, r.output());
     }
 }

@@ -33,7 +33,7 @@ public final class LessonRunner {
     public boolean run(Lesson lesson) {
         console.heading("━━ Lesson " + lesson.number() + " · " + lesson.title() + posts(lesson));
         console.text(lesson.intro());
-        lab.resetContainer().shell().background(console);
+        lab.resetContainer();
         checker.baseline(lesson);
         boolean ok = true;
         List<Lesson.Step> steps = lesson.steps();
@@ -55,34 +55,13 @@ public final class LessonRunner {
                 console.plain(prompt.get() + view);
                 execute.test(view);
             }
-            ok &= report(checker.checkAll(step));
+            ok &= CheckReport.print(console, checker.checkAll(step));
         }
         if (!lesson.outro().isBlank()) {
             console.plain("");
             console.text(lesson.outro());
         }
         return ok;
-    }
-
-    /** Prints ✓/✗ per check, with expected and seen side by side for a failure. */
-    public boolean report(List<CheckResult> results) {
-        boolean all = true;
-        for (CheckResult r : results) {
-            if (r.passed()) {
-                console.ok(r.say());
-            } else {
-                all = false;
-                console.fail(r.say());
-                console.plain("    expected: " + r.expected());
-                console.plain("    saw:      " + indent(r.seen()));
-            }
-        }
-        return all;
-    }
-
-    private static String indent(String s) {
-        String one = s.isEmpty() ? "(nothing)" : s;
-        return one.replace("\n", "\n              ");
     }
 
     private static String posts(Lesson l) {

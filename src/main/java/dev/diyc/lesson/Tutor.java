@@ -8,7 +8,6 @@ import dev.diyc.ns.Lab;
 import dev.diyc.progress.Progress;
 import dev.diyc.progress.ProgressStore;
 import dev.diyc.repl.Console;
-import dev.diyc.view.SideBySide;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -207,7 +206,7 @@ public final class Tutor {
 
     /** A fresh container, the checks' baseline, then the commands of the first {@code replay} steps, quietly. */
     private void prepare(Lesson l, int replay, boolean quiet) {
-        lab.resetContainer().shell().background(console);
+        lab.resetContainer();
         checker.baseline(l);
         if (replay > 0) {
             console.muted(() -> {
@@ -267,17 +266,7 @@ public final class Tutor {
         Lesson l = requireCurrent("check");
         ensurePrepared(l);
         Lesson.Step s = step(l);
-        boolean all = true;
-        for (CheckResult r : checker.checkAll(s)) {
-            if (r.passed()) {
-                console.ok(r.say());
-            } else {
-                all = false;
-                console.fail(r.say());
-                SideBySide.print(console, "expected", r.expected().lines().toList(), "seen",
-                        (r.seen().isEmpty() ? "(nothing)" : r.seen()).lines().toList());
-            }
-        }
+        boolean all = CheckReport.print(console, checker.checkAll(s));
         if (all) {
             progress.pass(l.number(), progress.step());
             save();
@@ -338,7 +327,7 @@ public final class Tutor {
     public void reset() {
         Lesson l = current();
         if (l == null) {
-            lab.resetContainer().shell().background(console);
+            lab.resetContainer();
             console.say("the container is fresh again: it shares every namespace with the host");
             return;
         }
@@ -359,7 +348,7 @@ public final class Tutor {
             progress.forget(l.number());
         }
         hints.clear();
-        lab.resetContainer().shell().background(console);
+        lab.resetContainer();
         prepared = -1;
         console.say("all progress forgotten; lesson next starts from the first lesson");
     }

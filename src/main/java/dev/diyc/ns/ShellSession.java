@@ -46,7 +46,7 @@ public final class ShellSession implements AutoCloseable {
     private final Lifeline lifeline;
     private final Object lock = new Object();
     private volatile Sink sink;
-    private volatile Sink background;
+    private final Sink background;
     private volatile CompletableFuture<Integer> outDone = CompletableFuture.completedFuture(0);
     private volatile CompletableFuture<Integer> errDone = CompletableFuture.completedFuture(0);
     private volatile Set<Integer> childrenBefore = Set.of();
@@ -103,11 +103,6 @@ public final class ShellSession implements AutoCloseable {
     /** The shell's exit status once it has gone (exit code, or 128 + signal). */
     public CompletableFuture<Integer> exited() {
         return exited;
-    }
-
-    /** Where output arrives when no command runs (a background job's late lines). */
-    public void background(Sink s) {
-        background = s;
     }
 
     /**

@@ -39,8 +39,6 @@ public final class Engine {
         builtins.put("use", (e, a) -> e.use(a.strip()));
         builtins.put("compare", (e, a) -> e.compare(a));
         builtins.put("quit", (e, a) -> Outcome.QUIT);
-        lab.host().shell().background(console);
-        lab.ctr().shell().background(console);
         CallLog.listen(console::call);
     }
 
@@ -211,7 +209,7 @@ public final class Engine {
             return Outcome.OK;
         }
         int pid = ctr.pid();
-        lab.resetContainer().shell().background(console);
+        lab.resetContainer();
         console.say("the container's shell (host PID " + pid + ") has exited and its namespaces are gone; "
                 + "the container context shares the host's namespaces again");
         return Outcome.OK;
@@ -223,12 +221,11 @@ public final class Engine {
         if (!ctr.shell().alive()) {
             int status = ctr.shell().exited().join();
             int pid = ctr.pid();
-            lab.resetContainer().shell().background(console);
+            lab.resetContainer();
             console.say("the container's shell (host PID " + pid + ") ended"
                     + (status > 128 ? " (killed by signal " + (status - 128) + ")" : " (status " + status + ")")
                     + "; its namespaces are gone and the container context shares the host's again");
         }
         lab.host().ensureShell();
-        lab.host().shell().background(console);
     }
 }

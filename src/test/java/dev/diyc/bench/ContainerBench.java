@@ -55,7 +55,7 @@ public final class ContainerBench {
                 }
             }
             long t1 = System.nanoTime();
-            lab.resetContainer().shell().background(quiet);
+            lab.resetContainer();
             long t2 = System.nanoTime();
             Process p = new ProcessBuilder("unshare", "--fork", "--pid", "--mount", "--uts", "--ipc", "--mount-proc",
                     "chroot", rootfs, "/bin/true").inheritIO().start();
