@@ -18,6 +18,11 @@ public abstract class NativeCommand implements Callable<Integer> {
         this.inv = invocation;
     }
 
-    /** Lets a command look at its raw arguments before picocli does (for friendlier errors). */
-    void precheck(java.util.List<String> args) {}
+    /**
+     * Lets a command look at its raw arguments before picocli does: for friendlier errors, or for
+     * util-linux's spellings picocli reads differently.
+     */
+    java.util.List<String> normalize(java.util.List<String> args) {
+        return args;
+    }
 }

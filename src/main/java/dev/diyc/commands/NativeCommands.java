@@ -71,7 +71,7 @@ public final class NativeCommands {
         CommandLine cl = parser(name);
         NativeCommand cmd = cl.getCommand();
         cmd.bind(inv);
-        cmd.precheck(args);
+        args = cmd.normalize(args);
         StringWriter usage = new StringWriter();
         cl.setOut(new PrintWriter(usage));
         cl.setErr(new PrintWriter(usage));

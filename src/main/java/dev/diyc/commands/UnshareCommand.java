@@ -44,12 +44,22 @@ final class UnshareCommand extends NativeCommand {
     @Parameters(paramLabel = "PROGRAM", arity = "0..*", description = "program and arguments (default: /bin/sh)")
     List<String> program = new ArrayList<>();
 
-    /** Post 003 types {@code --fpnumi}: a long option made of short flags. */
+    /**
+     * Post 003 types {@code --fpnumi}: a long option made of short flags, which gets a suggestion.
+     * And like util-linux, {@code --mount-proc} takes its directory only after '=': in
+     * {@code unshare --mount-proc ps} the ps is the program (picocli would take it as the directory).
+     */
     @Override
-    void precheck(List<String> args) {
-        for (String a : args) {
+    List<String> normalize(List<String> args) {
+        List<String> out = new ArrayList<>(args);
+        for (int i = 0; i < out.size() && out.get(i).startsWith("-"); i++) {
+            if (out.get(i).equals("--mount-proc")) {
+                out.set(i, "--mount-proc=/proc");
+            }
+        }
+        for (String a : out) {
             if (!a.startsWith("-")) {
-                return;
+                break;
             }
             String letters = a.startsWith("--") ? a.substring(2) : "";
             if (letters.length() > 1 && letters.chars().allMatch(c -> SHORT_FLAGS.indexOf(c) >= 0)) {
@@ -57,6 +67,7 @@ final class UnshareCommand extends NativeCommand {
                         + "? (two dashes start a long option such as --pid; one dash combines short ones)");
             }
         }
+        return out;
     }
 
     @Override
@@ -87,6 +98,10 @@ final class UnshareCommand extends NativeCommand {
         } catch (Container.ShellStartFailed e) {
             inv.lab().resetContainer();
             throw new UserError(e.getMessage() + " The container was ended; it shares the host's namespaces again.");
+        }
+        if (!program.isEmpty() && !Container.isShell(program)) {
+            // unshare -fp ps: the program runs in the new container, its output as any command's.
+            return ctr.run(String.join(" ", program.stream().map(Container::quote).toList()), inv.console()).status();
         }
         return 0;
     }

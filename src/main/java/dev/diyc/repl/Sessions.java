@@ -1,5 +1,7 @@
 package dev.diyc.repl;
 
+import dev.diyc.Home;
+import dev.diyc.explain.ExplainCommand;
 import dev.diyc.lesson.Lesson;
 import dev.diyc.lesson.Tutor;
 import dev.diyc.ns.Lab;
@@ -19,7 +21,8 @@ final class Sessions {
             Progress progress) throws IOException {
         Lab lab = Lab.open(image, console);
         Runtime.getRuntime().addShutdownHook(new Thread(lab::close, "diyc-cleanup"));
-        Engine engine = new Engine(lab, console, Map.of("help", new Help()));
+        Engine engine = new Engine(lab, console, Map.of("help", new Help(),
+                "explain", new ExplainCommand(Home.dir().resolve("lessons/explain"))));
         Tutor tutor = new Tutor(lessons, lab, console, line -> engine.execute(line) == Engine.Outcome.OK, engine::prompt,
                 store, progress);
         TutorCommands.register(engine, tutor);

@@ -15,7 +15,7 @@ public final class Explanations {
         return switch (name) {
             case "pivot_root" -> switch (e) {
                 case Errno.EINVAL -> "the new root must be a mount point (try: mount --bind rootfs rootfs), the old root must be under it, and / must not be shared (diyc's unshare -m makes it private)";
-                case Errno.EBUSY -> "the new root is still on the same mount as the current root (it must be a mount point of its own: mount --bind rootfs rootfs), or something is mounted on the old-root directory";
+                case Errno.EBUSY -> "the new root is still on the same mount as the current root: it must be a mount point of its own (mount --bind rootfs rootfs)";
                 case Errno.ENOENT -> "one of the directories does not exist; create the old-root directory first (mkdir rootfs/old)";
                 case Errno.ENOTDIR -> "both arguments must be directories";
                 default -> null;
