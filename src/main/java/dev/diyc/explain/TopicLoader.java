@@ -1,5 +1,6 @@
 package dev.diyc.explain;
 
+import dev.diyc.data.YamlFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ public final class TopicLoader {
     /** Every key a topic file may have; anything else is most likely a typo worth reporting. */
     static final List<String> KEYS = List.of("name", "aliases", "kind", "summary", "text", "signature", "flags",
             "errors", "see", "posts");
+    private static final YamlFields YAML = new YamlFields(TopicFormatException::new);
     private static final Pattern ERRNO = Pattern.compile("E[A-Z0-9]+");
     /** So that the topic list keeps one line per topic at 80 columns, beside the longest names. */
     static final int MAX_SUMMARY = 58;
@@ -95,24 +97,24 @@ public final class TopicLoader {
         } catch (YamlEngineException e) {
             throw new TopicFormatException(where + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        Map<String, Object> m = map(doc, where);
+        Map<String, Object> m = YAML.map(doc, where);
         for (String key : m.keySet()) {
             if (!KEYS.contains(key)) {
                 throw new TopicFormatException(where + ": unknown key '" + key + "' (keys: " + String.join(", ", KEYS) + ")");
             }
         }
-        String name = str(m, "name", where);
+        String name = YAML.str(m, "name", where);
         String base = where.substring(0, where.length() - ".yaml".length());
         if (!Topics.normalise(name).equals(Topics.normalise(base))) {
             // So that an instructor who wants to fix `explain X` knows which file to open.
             throw new TopicFormatException(where + ": name: '" + name + "' must match the file name (" + base + ")");
         }
-        String kindWord = str(m, "kind", where);
+        String kindWord = YAML.str(m, "kind", where);
         Topic.Kind kind = Topic.Kind.of(kindWord);
         if (kind == null) {
             throw new TopicFormatException(where + ": kind: must be syscall, concept, file or command, not '" + kindWord + "'");
         }
-        String summary = str(m, "summary", where).strip();
+        String summary = YAML.str(m, "summary", where).strip();
         if (summary.contains("\n")) {
             throw new TopicFormatException(where + ": summary: must be one line (it is shown in the topic list)");
         }
@@ -120,39 +122,39 @@ public final class TopicLoader {
             throw new TopicFormatException(where + ": summary: at most " + MAX_SUMMARY + " characters, to fit one line of the topic list (this one has "
                     + summary.length() + ")");
         }
-        String signature = optional(m, "signature", where);
+        String signature = YAML.optional(m, "signature", where);
         if (kind == Topic.Kind.SYSCALL && signature.isBlank()) {
             throw new TopicFormatException(where + ": signature: a syscall topic needs its C prototype");
         }
         if (kind != Topic.Kind.SYSCALL && !signature.isBlank()) {
             throw new TopicFormatException(where + ": signature: only a syscall topic has one (this one is a " + kindWord + ")");
         }
-        return new Topic(name, strings(m, "aliases", where), kind, summary, str(m, "text", where), signature.strip(),
+        return new Topic(name, strings(m, "aliases", where), kind, summary, YAML.str(m, "text", where), signature.strip(),
                 flags(m, where), errors(m, where), strings(m, "see", where), posts(m, where), file);
     }
 
     private static List<Topic.Flag> flags(Map<String, Object> m, String where) {
         List<Topic.Flag> flags = new ArrayList<>();
-        List<Object> raw = list(m.getOrDefault("flags", List.of()), where + ": flags");
+        List<Object> raw = YAML.list(m.getOrDefault("flags", List.of()), where + ": flags");
         for (int i = 0; i < raw.size(); i++) {
             Map<String, Object> f = entry(raw.get(i), where + ": flags: item " + (i + 1), Set.of("name", "meaning"));
-            flags.add(new Topic.Flag(str(f, "name", where + ": flags: item " + (i + 1)),
-                    str(f, "meaning", where + ": flags: item " + (i + 1))));
+            flags.add(new Topic.Flag(YAML.str(f, "name", where + ": flags: item " + (i + 1)),
+                    YAML.str(f, "meaning", where + ": flags: item " + (i + 1))));
         }
         return List.copyOf(flags);
     }
 
     private static List<Topic.Failure> errors(Map<String, Object> m, String where) {
         List<Topic.Failure> errors = new ArrayList<>();
-        List<Object> raw = list(m.getOrDefault("errors", List.of()), where + ": errors");
+        List<Object> raw = YAML.list(m.getOrDefault("errors", List.of()), where + ": errors");
         for (int i = 0; i < raw.size(); i++) {
             String at = where + ": errors: item " + (i + 1);
             Map<String, Object> e = entry(raw.get(i), at, Set.of("errno", "meaning"));
-            String errno = str(e, "errno", at);
+            String errno = YAML.str(e, "errno", at);
             if (!ERRNO.matcher(errno).matches()) {
                 throw new TopicFormatException(at + ": errno: '" + errno + "' is not an errno name (EINVAL, EPERM...)");
             }
-            errors.add(new Topic.Failure(errno, str(e, "meaning", at)));
+            errors.add(new Topic.Failure(errno, YAML.str(e, "meaning", at)));
         }
         return List.copyOf(errors);
     }
@@ -160,7 +162,7 @@ public final class TopicLoader {
     /** Seed posts are three digits ("001"); YAML reads an unquoted 001 as the number 1, so accept that too. */
     private static List<String> posts(Map<String, Object> m, String where) {
         List<String> posts = new ArrayList<>();
-        for (Object p : list(m.getOrDefault("posts", List.of()), where + ": posts")) {
+        for (Object p : YAML.list(m.getOrDefault("posts", List.of()), where + ": posts")) {
             String s = p instanceof Number n ? String.format("%03d", n.intValue()) : String.valueOf(p);
             if (!s.matches("\\d{3}")) {
                 throw new TopicFormatException(where + ": posts: '" + s + "' is not a post number (\"001\")");
@@ -171,7 +173,7 @@ public final class TopicLoader {
     }
 
     private static Map<String, Object> entry(Object raw, String where, Set<String> keys) {
-        Map<String, Object> e = map(raw, where);
+        Map<String, Object> e = YAML.map(raw, where);
         for (String key : e.keySet()) {
             if (!keys.contains(key)) {
                 throw new TopicFormatException(where + ": unknown key '" + key + "' (keys: " + String.join(", ", keys.stream().sorted().toList()) + ")");
@@ -180,25 +182,9 @@ public final class TopicLoader {
         return e;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o, String where) {
-        if (!(o instanceof Map)) {
-            throw new TopicFormatException(where + ": expected a mapping of keys to values");
-        }
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object o, String where) {
-        if (!(o instanceof List)) {
-            throw new TopicFormatException(where + ": expected a list");
-        }
-        return (List<Object>) o;
-    }
-
     private static List<String> strings(Map<String, Object> m, String key, String where) {
         List<String> out = new ArrayList<>();
-        for (Object o : list(m.getOrDefault(key, List.of()), where + ": " + key)) {
+        for (Object o : YAML.list(m.getOrDefault(key, List.of()), where + ": " + key)) {
             if (o instanceof Map || o instanceof List || o == null || String.valueOf(o).isBlank()) {
                 throw new TopicFormatException(where + ": " + key + ": every item must be a word or phrase");
             }
@@ -207,19 +193,4 @@ public final class TopicLoader {
         return List.copyOf(out);
     }
 
-    private static String str(Map<String, Object> m, String key, String where) {
-        String v = optional(m, key, where);
-        if (v.isBlank()) {
-            throw new TopicFormatException(where + ": '" + key + "' is missing");
-        }
-        return v;
-    }
-
-    private static String optional(Map<String, Object> m, String key, String where) {
-        Object v = m.get(key);
-        if (v instanceof Map || v instanceof List) {
-            throw new TopicFormatException(where + ": " + key + ": must be text, not a " + (v instanceof Map ? "mapping" : "list"));
-        }
-        return v == null ? "" : String.valueOf(v);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.diyc.lesson;
 
+import dev.diyc.data.YamlFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** Reads lessons/*.yaml and checks each against the format, naming the file, step and field at fault. */
 public final class LessonLoader {
+    private static final YamlFields YAML = new YamlFields(LessonFormatException::new);
     static final Set<String> EXPECTATIONS = Set.of("equals", "contains", "not_contains", "matches", "lines",
             "differs_from_host", "same_as_host", "unchanged");
 
@@ -54,9 +56,9 @@ public final class LessonLoader {
         } catch (YamlEngineException e) {
             throw new LessonFormatException(where + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        Map<String, Object> m = map(doc, where);
+        Map<String, Object> m = YAML.map(doc, where);
         List<Lesson.Step> steps = new ArrayList<>();
-        List<Object> rawSteps = list(m.get("steps"), where + ": steps");
+        List<Object> rawSteps = YAML.list(m.get("steps"), where + ": steps");
         if (rawSteps.isEmpty()) {
             throw new LessonFormatException(where + ": a lesson needs at least one step");
         }
@@ -67,39 +69,39 @@ public final class LessonLoader {
         if (!(number instanceof Number n)) {
             throw new LessonFormatException(where + ": 'lesson' must be the lesson's number");
         }
-        List<String> posts = list(m.getOrDefault("posts", List.of()), where + ": posts").stream().map(String::valueOf).toList();
-        return new Lesson(n.intValue(), str(m, "id", where), str(m, "title", where), posts, str(m, "intro", where),
-                List.copyOf(steps), optional(m, "outro"), file);
+        List<String> posts = YAML.list(m.getOrDefault("posts", List.of()), where + ": posts").stream().map(String::valueOf).toList();
+        return new Lesson(n.intValue(), YAML.str(m, "id", where), YAML.str(m, "title", where), posts, YAML.str(m, "intro", where),
+                List.copyOf(steps), YAML.optional(m, "outro", where), file);
     }
 
     private static Lesson.Step step(Object raw, String where) {
-        Map<String, Object> s = map(raw, where);
+        Map<String, Object> s = YAML.map(raw, where);
         List<Lesson.Command> commands = new ArrayList<>();
-        for (Object c : list(s.getOrDefault("commands", List.of()), where + ": commands")) {
+        for (Object c : YAML.list(s.getOrDefault("commands", List.of()), where + ": commands")) {
             if (c instanceof String line) {
                 commands.add(new Lesson.Command(line, false));
             } else {
-                Map<String, Object> cm = map(c, where + ": a command");
-                commands.add(new Lesson.Command(str(cm, "cmd", where + ": a command"), Boolean.TRUE.equals(cm.get("fails"))));
+                Map<String, Object> cm = YAML.map(c, where + ": a command");
+                commands.add(new Lesson.Command(YAML.str(cm, "cmd", where + ": a command"), Boolean.TRUE.equals(cm.get("fails"))));
             }
         }
-        List<String> show = list(s.getOrDefault("show", List.of()), where + ": show").stream().map(String::valueOf).toList();
+        List<String> show = YAML.list(s.getOrDefault("show", List.of()), where + ": show").stream().map(String::valueOf).toList();
         List<Lesson.Check> checks = new ArrayList<>();
-        List<Object> rawChecks = list(s.getOrDefault("checks", List.of()), where + ": checks");
+        List<Object> rawChecks = YAML.list(s.getOrDefault("checks", List.of()), where + ": checks");
         for (int i = 0; i < rawChecks.size(); i++) {
             checks.add(check(rawChecks.get(i), where + ": check " + (i + 1)));
         }
-        return new Lesson.Step(str(s, "title", where), str(s, "text", where), List.copyOf(commands), show,
-                List.copyOf(checks), str(s, "hint", where));
+        return new Lesson.Step(YAML.str(s, "title", where), YAML.str(s, "text", where), List.copyOf(commands), show,
+                List.copyOf(checks), YAML.str(s, "hint", where));
     }
 
     private static Lesson.Check check(Object raw, String where) {
-        Map<String, Object> c = map(raw, where);
+        Map<String, Object> c = YAML.map(raw, where);
         String in = String.valueOf(c.getOrDefault("in", "ctr"));
         if (!in.equals("ctr") && !in.equals("host")) {
             throw new LessonFormatException(where + ": 'in' must be ctr or host, not " + in);
         }
-        String probe = str(c, "probe", where);
+        String probe = YAML.str(c, "probe", where);
         if (!Probe.known(probe)) {
             throw new LessonFormatException(where + ": unknown probe '" + probe + "' (see lessons/FORMAT.md)");
         }
@@ -114,35 +116,7 @@ public final class LessonLoader {
         if (expect.isEmpty()) {
             throw new LessonFormatException(where + ": a check needs an expectation (" + EXPECTATIONS + ")");
         }
-        return new Lesson.Check(str(c, "say", where), in, probe, expect);
+        return new Lesson.Check(YAML.str(c, "say", where), in, probe, expect);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o, String where) {
-        if (!(o instanceof Map)) {
-            throw new LessonFormatException(where + ": expected a mapping of keys to values");
-        }
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object o, String where) {
-        if (!(o instanceof List)) {
-            throw new LessonFormatException(where + ": expected a list");
-        }
-        return (List<Object>) o;
-    }
-
-    private static String str(Map<String, Object> m, String key, String where) {
-        Object v = m.get(key);
-        if (v == null || String.valueOf(v).isBlank()) {
-            throw new LessonFormatException(where + ": '" + key + "' is missing");
-        }
-        return String.valueOf(v);
-    }
-
-    private static String optional(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        return v == null ? "" : String.valueOf(v);
-    }
 }
