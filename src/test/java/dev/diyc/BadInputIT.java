@@ -35,6 +35,8 @@ class BadInputIT {
                 use moon
                 compare
                 lesson run 99
+                shell
+                explain nothing
                 ctr echo still-alive
                 """);
         String out = r.output();
@@ -57,6 +59,8 @@ class BadInputIT {
         assertOneLine(t, "use moon", "use takes host or ctr");
         assertOneLine(t, "compare", "compare what?");
         assertOneLine(t, "lesson run 99", "there is no lesson 99");
+        assertOneLine(t, "shell", "scripted mode has no terminal");
+        assertOneLine(t, "explain nothing", "no topic 'nothing'");
         assertTrue(t.output("ctr echo still-alive").startsWith("still-alive\n"), "the REPL carried on");
         HostState.assertUnchanged(before, out);
     }

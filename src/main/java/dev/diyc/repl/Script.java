@@ -26,6 +26,9 @@ public final class Script {
         Console console = new Console(out, color, Script::columns);
         ProgressStore store = new ProgressStore(StateDir.of(System.getenv()));
         Engine engine = Sessions.open(image, lessons, console, store, store.load(console::error));
+        engine.register("shell", (e, args) -> {
+            throw new dev.diyc.UserError("shell hands the terminal to a shell in the container; scripted mode has no terminal: use ctr CMD");
+        });
         int failures = 0;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
