@@ -105,6 +105,7 @@ public final class Container extends Context {
     /**
      * Does what util-linux's {@code unshare} does, from the container's thread: unshare(2) with the
      * requested flags, make mounts private, fork a shell (PID 1 in a new PID namespace), mount /proc.
+     * A program that is not a shell is left for the caller to run in the new container.
      */
     public void unshare(UnshareRequest r, Consumer<String> say) {
         int oldShell = pid();
@@ -131,7 +132,7 @@ public final class Container extends Context {
                     + "exit, leaving a namespace nobody can enter (fork: ENOMEM). diyc forks the shell, as --fork does.");
         }
         List<String> program = r.program().isEmpty() ? List.of("/bin/sh") : r.program();
-        boolean programIsShell = SHELLS.contains(Path.of(program.get(0)).getFileName().toString());
+        boolean programIsShell = isShell(program);
         ShellSession fresh;
         try {
             fresh = spawnShell(programIsShell ? program : List.of("/bin/sh"), newPid);
@@ -149,7 +150,7 @@ public final class Container extends Context {
             if (pidNsFd >= 0) {
                 Syscalls.close(pidNsFd);
             }
-            pidNsFd = thread.call(() -> Syscalls.openHostProc(fresh.pid() + "/ns/pid", "/proc/" + fresh.pid() + "/ns/pid"));
+            pidNsFd = Syscalls.openHostProc(fresh.pid() + "/ns/pid", "/proc/" + fresh.pid() + "/ns/pid");
             say.accept("the new shell is PID 1 of the new PID namespace; the host knows it as PID " + fresh.pid());
         } else {
             replaceShell(fresh);
@@ -167,22 +168,15 @@ public final class Container extends Context {
             }
             mountProc("proc", r.mountProc(), Flags.MS_NOSUID | Flags.MS_NODEV | Flags.MS_NOEXEC, say);
         }
-        if (!programIsShell) {
-            run(String.join(" ", program.stream().map(Container::quote).toList()), new Sink() {
-                @Override
-                public void out(String text) {
-                    say.accept(text.stripTrailing());
-                }
-
-                @Override
-                public void err(String text) {
-                    say.accept(text.stripTrailing());
-                }
-            });
-        }
     }
 
-    private static String quote(String s) {
+    /** A shell becomes the container's shell; any other program runs once in the new container. */
+    public static boolean isShell(List<String> program) {
+        return !program.isEmpty() && SHELLS.contains(Path.of(program.get(0)).getFileName().toString());
+    }
+
+    /** Quotes a word for the container's shell. */
+    public static String quote(String s) {
         return s.matches("[A-Za-z0-9_./=:,+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
