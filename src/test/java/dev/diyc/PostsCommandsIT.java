@@ -83,6 +83,22 @@ class PostsCommandsIT {
         assertFalse(t.output("compare ns").contains("isolated"), t.output("compare ns"));
     }
 
+    /** Post 001 runs exec bash in its container: the shell becomes bash, still PID 1, and diyc goes on. */
+    @Test
+    void execReplacesTheContainersShellAndKeepsItsPid() {
+        Transcript t = run("""
+                ctr unshare --pid --fork --uts
+                ctr hostname mycontainer
+                ctr exec bash
+                ctr echo $$ $BASH_VERSION
+                ctr exec no-such-program
+                ctr hostname
+                """, false);
+        assertTrue(t.output("ctr echo $$ $BASH_VERSION").matches("1 \\d+\\.\\d+.*\n"), t.output("ctr echo $$ $BASH_VERSION"));
+        assertEquals("exec: no-such-program: not found\n", t.output("ctr exec no-such-program"), "a mistyped exec leaves the shell alive");
+        assertTrue(t.output("ctr hostname").startsWith("mycontainer\n"), t.output("ctr hostname"));
+    }
+
     /** Kernels before 6.18 (Ubuntu 22.04, 24.04) cannot name a PID namespace for procfs: the shell inside mounts it. */
     @Test
     void procForAPidNamespaceTheOlderKernelsWay() {

@@ -50,6 +50,9 @@ public final class ShellSession implements AutoCloseable {
     private volatile CompletableFuture<Integer> outDone = CompletableFuture.completedFuture(0);
     private volatile CompletableFuture<Integer> errDone = CompletableFuture.completedFuture(0);
     private volatile Set<Integer> childrenBefore = Set.of();
+    /** Commands sent so far; each marker carries its command's number, so a late duplicate is ignored. */
+    private int commands;
+    private volatile int expected;
 
     private ShellSession(int pid, int stdinFd, int stdoutFd, int stderrFd, Lifeline lifeline, Sink background) {
         this.pid = pid;
@@ -106,6 +109,12 @@ public final class ShellSession implements AutoCloseable {
     }
 
     /**
+     * A plain {@code exec PROG ARGS} line (no lists, pipes or redirections): the shell becomes another
+     * program, which must inherit the shell's input. Other lines with exec go to the shell as typed.
+     */
+    private static final java.util.regex.Pattern EXEC = java.util.regex.Pattern.compile("\\s*exec\\s+([^\\s;&|<>()`]+)[^;&|<>()`\\n]*");
+
+    /**
      * Runs one command line and waits for it. {@code vars} are set as shell variables first (for
      * example {@code CTR}, the container's host PID, so the shell itself expands {@code $CTR}).
      */
@@ -114,25 +123,43 @@ public final class ShellSession implements AutoCloseable {
             if (!alive()) {
                 return new Result(-1, true);
             }
+            int seq = ++commands;
             CompletableFuture<Integer> out = new CompletableFuture<>();
             CompletableFuture<Integer> err = new CompletableFuture<>();
             StringBuilder script = new StringBuilder();
             vars.forEach((k, v) -> script.append(k).append('=').append(quote(v)).append("; "));
-            // A missing /dev/null (a bare rootfs after pivot_root) must not stop the command.
-            String noInput = Files.exists(Path.of("/proc/" + pid + "/root/dev/null")) ? "</dev/null" : "<&-";
-            script.append("command eval ").append(quote(line)).append(' ').append(noInput)
-                    .append("; printf '%s %d\\n' ").append(token).append(" \"$?\"")
-                    .append("; printf '%s\\n' ").append(token).append(" >&2\n");
+            var exec = EXEC.matcher(line);
+            if (exec.matches()) {
+                // exec discards the rest of the input line, marker included, and a non-interactive
+                // shell dies when exec fails: check the program first, as an interactive one survives.
+                script.append("if command -v ").append(quote(exec.group(1))).append(" >/dev/null 2>&1; then command eval ")
+                        .append(quote(line)).append("; else echo ").append(quote("exec: " + exec.group(1) + ": not found"))
+                        .append(" >&2; (exit 127); fi; ");
+            } else {
+                // A missing /dev/null (a bare rootfs after pivot_root) must not stop the command.
+                String noInput = Files.exists(Path.of("/proc/" + pid + "/root/dev/null")) ? "</dev/null" : "<&-";
+                script.append("command eval ").append(quote(line)).append(' ').append(noInput).append("; ");
+            }
+            script.append(marker(seq, "\"$?\""));
             childrenBefore = Set.copyOf(Processes.children(pid));
             sink = to;
             outDone = out;
             errDone = err;
-            try {
-                stdin.write(script.toString().getBytes(StandardCharsets.UTF_8));
-                stdin.flush();
-            } catch (IOException e) {
+            expected = seq;
+            if (!send(script.toString())) {
                 sink = null;
                 return new Result(-1, true);
+            }
+            if (exec.matches()) {
+                // Whatever the shell became reads the rest of our input: ask it for the marker too.
+                daemon("diyc-exec-" + pid, () -> {
+                    for (long wait = 300; !out.isDone() && alive(); wait = 1000) {
+                        sleep(wait);
+                        if (!out.isDone()) {
+                            send(marker(seq, "0"));
+                        }
+                    }
+                });
             }
             CompletableFuture.anyOf(CompletableFuture.allOf(out, err), exited).join();
             sink = null;
@@ -140,6 +167,23 @@ public final class ShellSession implements AutoCloseable {
                 return new Result(out.join(), false);
             }
             return new Result(exited.join(), true);
+        }
+    }
+
+    /** The end-of-command marker: the token and the command's number on both streams, its status on stdout. */
+    private String marker(int seq, String status) {
+        return "printf '%s %d %d\\n' " + token + " " + seq + " " + status + "; printf '%s %d\\n' " + token + " " + seq + " >&2\n";
+    }
+
+    private boolean send(String text) {
+        try {
+            synchronized (stdin) {
+                stdin.write(text.getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -206,10 +250,20 @@ public final class ShellSession implements AutoCloseable {
     }
 
     private void marker(String rest, boolean isOut) {
+        String[] f = rest.trim().split("\\s+");
+        int seq;
+        try {
+            seq = Integer.parseInt(f[0]);
+        } catch (NumberFormatException e) {
+            return; // not a marker of ours after all (a program echoing our input back)
+        }
+        if (seq != expected) {
+            return; // a duplicate from an exec'd shell, after its command was already over
+        }
         if (isOut) {
             int status;
             try {
-                status = Integer.parseInt(rest.trim());
+                status = f.length > 1 ? Integer.parseInt(f[1]) : -1;
             } catch (NumberFormatException e) {
                 status = -1;
             }
