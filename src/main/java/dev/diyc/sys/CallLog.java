@@ -22,7 +22,7 @@ public final class CallLog {
         MUTED.set(muted);
     }
 
-    static void record(Call call) {
+    public static void record(Call call) {
         if (!MUTED.get()) {
             listener.accept(call);
         }

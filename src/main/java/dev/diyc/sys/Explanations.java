@@ -5,6 +5,9 @@ public final class Explanations {
     private Explanations() {}
 
     public static String of(Call c) {
+        if (c.name().startsWith("RTM_")) {
+            return dev.diyc.net.NetlinkExplanations.of(c); // rtnetlink requests: their own causes
+        }
         String name = c.name();
         int e = c.errno();
         if (e == Errno.EPERM) {

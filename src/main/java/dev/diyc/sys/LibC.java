@@ -92,4 +92,18 @@ public interface LibC {
     int sigfillset(Pointer set);
 
     int posix_spawnp(@Out int[] pid, String file, Pointer actions, Pointer attr, Pointer argv, Pointer envp);
+
+    // Sockets, for rtnetlink (dev.diyc.net): the messages that iproute2's ip sends travel over these.
+
+    int socket(int domain, int type, int protocol);
+
+    int bind(int fd, @In byte[] addr, int addrlen);
+
+    int getsockname(int fd, @Out byte[] addr, @In @Out int[] addrlen);
+
+    int setsockopt(int fd, int level, int optname, @In byte[] optval, int optlen);
+
+    @ssize_t long sendto(int fd, @In byte[] buf, @size_t long len, int flags, @In byte[] addr, int addrlen);
+
+    @ssize_t long recv(int fd, Pointer buf, @size_t long len, int flags);
 }
