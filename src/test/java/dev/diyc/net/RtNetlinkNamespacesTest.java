@@ -270,13 +270,10 @@ class RtNetlinkNamespacesTest {
         fail("unshare --net did not get its own network namespace");
     }
 
-    /** ping in both directions, inside the test's own namespaces only, if a busybox is at hand. */
-    private static void pingBothWays(ThreadNetns hostSide, ThreadNetns ctr) {
-        Path busybox = Path.of("target/fixtures/busybox-static/bin/busybox").toAbsolutePath();
-        if (!Files.isExecutable(busybox)) {
-            System.out.println("RtNetlinkNamespacesTest: no " + busybox + ", so the ping between the test's namespaces is not run");
-            return;
-        }
+    /** ping in both directions, inside the test's own namespaces only, with the busybox test fixture. */
+    private static void pingBothWays(ThreadNetns hostSide, ThreadNetns ctr) throws java.io.IOException {
+        // The fixture fetches busybox-static when the host has none, or fails saying how to get one.
+        Path busybox = dev.diyc.rootfs.BusyboxFixture.staticBusybox();
         String out = ctr.exec(busybox.toString(), "ping", "-c1", "-W2", "10.200.0.1");
         assertTrue(out.contains("1 packets received"), out);
         String back = hostSide.exec(busybox.toString(), "ping", "-c1", "-W2", "10.200.0.2");
