@@ -16,7 +16,8 @@ public final class NativeCommands {
             "mount", MountCommand::new,
             "umount", UmountCommand::new,
             "pivot_root", PivotRootCommand::new,
-            "chroot", ChrootCommand::new);
+            "chroot", ChrootCommand::new,
+            "ip", IpCommand::new);
 
     private NativeCommands() {}
 
@@ -49,6 +50,8 @@ public final class NativeCommands {
         return PARSERS.computeIfAbsent(name, n -> {
             CommandLine cl = new CommandLine(ALL.get(n).get());
             cl.setStopAtPositional(n.equals("unshare") || n.equals("chroot"));
+            // ip's own flags (-br, -j, -4) and keywords are its business, not picocli's.
+            cl.setUnmatchedOptionsArePositionalParams(n.equals("ip"));
             return cl;
         });
     }

@@ -71,6 +71,9 @@ final class DiycCompleter implements Completer {
             case "help" -> add(candidates, e == null ? List.of() : e.completions("help"));
             case "compare" -> add(candidates, at == 1 ? Views.NAMED : List.of());
             case "reset" -> add(candidates, List.of("--all", "--yes"));
+            case "ip" -> add(candidates, at == offset + 1 ? List.of("link", "addr", "route", "-br")
+                    : at == offset + 2 ? List.of("show", "add", "set", "del") : List.of("type", "veth", "bridge", "peer",
+                    "name", "netns", "dev", "up", "down", "master", "nomaster", "via", "default"));
             default -> {
                 if (word.startsWith("-") && NativeCommands.has(command)) {
                     add(candidates, NativeCommands.options(command));

@@ -29,6 +29,7 @@ public final class Help implements Engine.Builtin, Engine.Completable {
         topic("umount", "umount [-l] PATH", "Unmount in the container with umount2(2); -l detaches a busy mount.", "ctr umount -l /old");
         topic("pivot_root", "pivot_root NEW_ROOT PUT_OLD", "Swap the container's root for NEW_ROOT (a mount point) with pivot_root(2).", "ctr pivot_root rootfs rootfs/old");
         topic("chroot", "chroot DIR [CMD...]", "Change the root of the container's shell (or of one command) with chroot(2).", "ctr chroot rootfs /bin/sh");
+        topic("ip", "ip [-br] link|addr|route [show|add|set|del ...]", "Links, addresses and routes of the context's network namespace, over rtnetlink: veth pairs (netns $CTR), bridges, up/down.", "host ip link add veth0 type veth peer name veth1 netns $CTR");
         topic("help", "help [COMMAND]", "This list, or one command's usage.", "help unshare");
     }
 
@@ -58,7 +59,7 @@ public final class Help implements Engine.Builtin, Engine.Completable {
         c.heading("Where commands run");
         list(c, "host", "ctr", "use", "shell", "exit", "quit");
         c.heading("Syscalls diyc makes itself, printed as strace shows them");
-        list(c, "unshare", "hostname", "mount", "umount", "pivot_root", "chroot");
+        list(c, "unshare", "hostname", "mount", "umount", "pivot_root", "chroot", "ip");
         c.heading("Seeing what changed");
         list(c, "compare");
         c.heading("Lessons");

@@ -11,6 +11,10 @@ public final class CallLog {
 
     private CallLog() {}
 
+    public static Consumer<Call> listener() {
+        return listener;
+    }
+
     public static void listen(Consumer<Call> l) {
         listener = l == null ? c -> {} : l;
     }

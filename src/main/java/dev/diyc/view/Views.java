@@ -1,13 +1,19 @@
 package dev.diyc.view;
 
+import dev.diyc.UserError;
+import dev.diyc.commands.Invocation;
+import dev.diyc.commands.NativeCommands;
 import dev.diyc.ns.Context;
+import dev.diyc.sys.CallLog;
+import dev.diyc.sys.SyscallException;
+import java.util.Map;
 import dev.diyc.ns.Lab;
 import dev.diyc.repl.Console;
 import java.util.List;
 
 /** {@code compare VIEW}: the host's view and the container's, side by side. */
 public final class Views {
-    public static final List<String> NAMED = List.of("ps", "hostname", "ns", "mounts", "ls /");
+    public static final List<String> NAMED = List.of("ps", "hostname", "ns", "mounts", "ls /", "ip link", "ip addr", "ip route");
 
     private Views() {}
 
@@ -30,8 +36,7 @@ public final class Views {
                 SideBySide.print(console, "host: " + count(h, "mount", "mounts"), mountLines(h),
                         ctrTitle + ": " + count(c, "mount", "mounts"), mountLines(c));
             }
-            default -> SideBySide.print(console, "host$ " + what, lines(host.capture(what)),
-                    "ctr$ " + what, lines(ctr.capture(what)));
+            default -> SideBySide.print(console, "host$ " + what, output(lab, host, what), "ctr$ " + what, output(lab, ctr, what));
         }
     }
 
@@ -53,7 +58,27 @@ public final class Views {
         return mounts.stream().map(m -> m.point() + " (" + m.type() + ")").toList();
     }
 
-    private static List<String> lines(String s) {
-        return s.lines().toList();
+    /**
+     * What a command prints in a context: diyc's own command for the ones it implements (compare ip
+     * link reads each side's network over rtnetlink), the context's shell for the rest. The syscalls
+     * made for a view are not printed: the view is the point.
+     */
+    private static List<String> output(Lab lab, Context ctx, String line) {
+        List<String> words = dev.diyc.repl.Words.split(line, Map.of("CTR", Integer.toString(lab.ctr().pid())));
+        if (words == null || words.isEmpty() || !NativeCommands.handles(words.get(0), words.subList(1, words.size()))) {
+            return ctx.capture(line).lines().toList();
+        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        Console capture = new Console(new java.io.PrintWriter(text), false, () -> 200);
+        var shown = CallLog.listener();
+        CallLog.listen(null);
+        try {
+            NativeCommands.run(words.get(0), words.subList(1, words.size()), new Invocation(ctx, lab, capture));
+        } catch (UserError | SyscallException e) {
+            capture.error(e.getMessage());
+        } finally {
+            CallLog.listen(shown);
+        }
+        return text.toString().lines().toList();
     }
 }
