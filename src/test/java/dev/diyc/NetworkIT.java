@@ -32,6 +32,8 @@ class NetworkIT {
                 ctr ip route add default via 10.200.77.1
                 ctr ip -br addr
                 ctr ip route
+                ctr ping -c 2 -i 0.2 10.200.77.1
+                host ping -c 1 10.200.77.2
                 compare ip link
                 host ip link set diyct-nope up
                 host ip link add diyct-h0 type veth peer name diyct-x
@@ -50,6 +52,9 @@ class NetworkIT {
         assertTrue(brief.lines().anyMatch(l -> l.matches("lo\\s+UNKNOWN\\s+127\\.0\\.0\\.1/8.*")), brief);
         assertTrue(t.output("ctr ip route").contains("default via 10.200.77.1 dev diyct-c0"), t.output("ctr ip route"));
         assertTrue(t.output("compare ip link").contains("diyct-h0@"), t.output("compare ip link"));
+        assertTrue(t.output("ctr ping -c 2 -i 0.2 10.200.77.1").contains("2 packets transmitted, 2 received, 0% packet loss"),
+                t.output("ctr ping -c 2 -i 0.2 10.200.77.1"));
+        assertTrue(t.output("host ping -c 1 10.200.77.2").contains("64 bytes from 10.200.77.2: icmp_seq=1"), t.output("host ping -c 1 10.200.77.2"));
         assertFalse(t.output("compare ip link").contains("RTM_"), "a view prints no syscalls");
         assertTrue(t.output("host ip link set diyct-nope up").contains("= -1 ENODEV (No such device)\n  → "));
         assertTrue(t.output("host ip link add diyct-h0 type veth peer name diyct-x").contains("= -1 EEXIST (File exists)\n  → "));

@@ -17,7 +17,8 @@ public final class NativeCommands {
             "umount", UmountCommand::new,
             "pivot_root", PivotRootCommand::new,
             "chroot", ChrootCommand::new,
-            "ip", IpCommand::new);
+            "ip", IpCommand::new,
+            "ping", PingCommand::new);
 
     private NativeCommands() {}
 

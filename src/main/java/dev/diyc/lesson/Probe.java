@@ -2,6 +2,7 @@ package dev.diyc.lesson;
 
 import dev.diyc.ns.Context;
 import dev.diyc.ns.Namespace;
+import dev.diyc.view.NetProbes;
 import dev.diyc.view.Probes;
 import java.util.List;
 
@@ -12,9 +13,9 @@ final class Probe {
     static boolean known(String probe) {
         String kind = probe.contains(":") ? probe.substring(0, probe.indexOf(':')) : probe;
         return switch (kind) {
-            case "hostname", "pid", "hostpid", "mounts", "mount-count", "ps" -> !probe.contains(":");
+            case "hostname", "pid", "hostpid", "mounts", "mount-count", "ps", "links", "addresses", "routes" -> !probe.contains(":");
             case "ns" -> Namespace.byProcName(probe.substring(3)) != null;
-            case "ls", "exists", "file", "run", "status" -> probe.length() > kind.length() + 1;
+            case "ls", "exists", "file", "run", "status", "ping" -> probe.length() > kind.length() + 1;
             default -> false;
         };
     }
@@ -44,6 +45,10 @@ final class Probe {
             case "exists" -> Probes.exists(ctx, arg) ? "yes" : "no";
             case "file" -> Probes.file(ctx, arg);
             case "run" -> ctx.capture(arg);
+            case "links" -> NetProbes.links(ctx);
+            case "addresses" -> NetProbes.addresses(ctx);
+            case "routes" -> NetProbes.routes(ctx);
+            case "ping" -> NetProbes.ping(ctx, arg);
             case "status" -> Integer.toString(ctx.run(arg, new dev.diyc.ns.Sink.Capture()).status());
             default -> throw new IllegalArgumentException(probe);
         };

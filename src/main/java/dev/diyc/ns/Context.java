@@ -62,8 +62,22 @@ public abstract class Context implements AutoCloseable {
         return shell.capture(line, vars());
     }
 
+    private volatile boolean cancelled;
+
+    /** Ctrl-C: stops what the shell started, and asks a native command that is still running to stop. */
     public void interrupt() {
+        cancelled = true;
         shell.interrupt();
+    }
+
+    /** Whether Ctrl-C came since the current native command began (a long one, such as ping, polls this). */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** A native command begins: earlier Ctrl-Cs are history. */
+    public void clearCancelled() {
+        cancelled = false;
     }
 
     /**

@@ -183,6 +183,7 @@ public final class Engine {
                 return ctx instanceof Container ? exitContainer() : Outcome.QUIT;
             }
             if (NativeCommands.handles(name, args)) {
+                ctx.clearCancelled();
                 running = ctx;
                 try {
                     return NativeCommands.run(name, args, new Invocation(ctx, lab, console)) == 0 ? Outcome.OK : Outcome.FAILED;
