@@ -65,4 +65,42 @@ class NetworkIT {
         // The container's end takes its network namespace, and with it both ends of the pair.
         HostState.assertUnchanged(before, r.output());
     }
+
+    /** A bridge and a pair left on the host are undone by reset, by leaving diyc, and by the lifeline after kill -9. */
+    @Test
+    void whatDiycMadeOnTheHostIsUndone() throws Exception {
+        Root.require();
+        HostState before = HostState.now();
+        Diyc.Run reset = Diyc.script("""
+                host ip link add diyct-br type bridge
+                host ip link add diyct-a type veth peer name diyct-b
+                host ip link set diyct-a master diyct-br
+                host ip -br link
+                reset
+                host ip -br link
+                """);
+        Transcript t = new Transcript(reset.output());
+        assertTrue(t.output("host ip -br link").contains("diyct-br"), t.output("host ip -br link"));
+        assertTrue(t.output("reset").contains("RTM_DELLINK"), "reset shows what it undoes:\n" + t.output("reset"));
+        assertFalse(t.output("host ip -br link", 1).contains("diyct"), t.output("host ip -br link", 1));
+        HostState.assertUnchanged(before, reset.output());
+
+        Diyc.Run quit = Diyc.script("host ip link add diyct-br type bridge\nquit\n");
+        assertEquals(0, quit.exitCode(), quit.output());
+        HostState.assertUnchanged(before, "leaving diyc deletes the bridge:\n" + quit.output());
+
+        Process diyc = Diyc.command("--script", "-").start();
+        try (var in = diyc.getOutputStream(); var out = new java.io.BufferedReader(new java.io.InputStreamReader(diyc.getInputStream()))) {
+            in.write("host ip link add diyct-br type bridge\nctr echo READY\nctr sleep 60\n".getBytes());
+            in.flush();
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("READY")) {
+                // wait until the bridge exists
+            }
+            assertTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/sys/class/net/diyct-br")), "the bridge was made");
+            diyc.toHandle().destroyForcibly();
+            diyc.waitFor();
+        }
+        HostState.assertUnchanged(before, "after kill -9 the lifeline deletes the bridge");
+    }
 }

@@ -72,11 +72,15 @@ final class IpCommand extends NativeCommand {
             String type = w.required("a link type (veth or bridge)");
             if (type.equals("bridge")) {
                 nl.addBridge(name);
+                madeOnHost(name, nameNs);
             } else if (type.equals("veth")) {
                 w.expect("peer");
                 w.accept("name");
                 String peer = w.required("the peer's name");
-                nl.addVeth(name, nameNs, peer, w.takeNetns());
+                Netns peerNs = w.takeNetns();
+                nl.addVeth(name, nameNs, peer, peerNs);
+                madeOnHost(name, nameNs);
+                madeOnHost(peer, peerNs);
             } else {
                 throw new UserError("ip link add: diyc makes veth pairs and bridges, not " + type);
             }
@@ -164,6 +168,13 @@ final class IpCommand extends NativeCommand {
             throw new UserError("ip route " + cmd + "? Try: show, add, del");
         }
         w.end();
+    }
+
+    /** A link made in the host's namespace is recorded, to be undone on reset and on exit. */
+    private void madeOnHost(String name, Netns where) {
+        if (where == null && inv.ctx() instanceof dev.diyc.ns.HostContext) {
+            inv.lab().hostChanges().linkCreated(name);
+        }
     }
 
     private static String briefLinks(List<dev.diyc.net.Link> links) {

@@ -33,7 +33,7 @@ public final class LessonRunner {
     public boolean run(Lesson lesson) {
         console.heading("━━ Lesson " + lesson.number() + " · " + lesson.title() + posts(lesson));
         console.text(lesson.intro());
-        lab.resetContainer();
+        lab.resetAll();
         checker.baseline(lesson);
         boolean ok = true;
         List<Lesson.Step> steps = lesson.steps();

@@ -206,7 +206,7 @@ public final class Tutor {
 
     /** A fresh container, the checks' baseline, then the commands of the first {@code replay} steps, quietly. */
     private void prepare(Lesson l, int replay, boolean quiet) {
-        lab.resetContainer();
+        lab.resetAll();
         checker.baseline(l);
         if (replay > 0) {
             console.muted(() -> {
@@ -327,7 +327,7 @@ public final class Tutor {
     public void reset() {
         Lesson l = current();
         if (l == null) {
-            lab.resetContainer();
+            lab.resetAll();
             console.say("the container is fresh again: it shares every namespace with the host");
             return;
         }
@@ -348,7 +348,7 @@ public final class Tutor {
             progress.forget(l.number());
         }
         hints.clear();
-        lab.resetContainer();
+        lab.resetAll();
         prepared = -1;
         console.say("all progress forgotten; lesson next starts from the first lesson");
     }

@@ -15,6 +15,7 @@ public final class Lab implements AutoCloseable {
     private final Sink background;
     private final HostContext host;
     private volatile Container ctr;
+    private final HostChanges hostChanges;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Lab(Path playground, Lifeline lifeline, Sink background) {
@@ -22,6 +23,7 @@ public final class Lab implements AutoCloseable {
         this.lifeline = lifeline;
         this.background = background;
         this.hostNamespaces = new HostNamespaces();
+        this.hostChanges = new HostChanges(lifeline);
         this.ctr = new Container(playground, lifeline, background, hostNamespaces);
         this.host = new HostContext(playground, lifeline, background, () -> ctr.pid());
     }
@@ -59,6 +61,17 @@ public final class Lab implements AutoCloseable {
         };
     }
 
+    public HostChanges hostChanges() {
+        return hostChanges;
+    }
+
+    /** A clean slate for a lesson: what diyc changed on the host undone (shown), and a fresh container. */
+    public Container resetAll() {
+        Container fresh = resetContainer();
+        hostChanges.undo(host.thread(), false);
+        return fresh;
+    }
+
     /** Ends the container and starts a fresh one that shares every namespace with the host. */
     public Container resetContainer() {
         ctr.close();
@@ -72,6 +85,7 @@ public final class Lab implements AutoCloseable {
             return; // the shutdown hook runs after a normal close too
         }
         ctr.close();
+        hostChanges.undo(host.thread(), true);
         host.close();
         try {
             Playground.remove(playground);

@@ -14,18 +14,20 @@ import java.util.List;
  * <p>A small host shell reads a pipe whose only writer is the JVM. diyc tells it the process groups
  * of its shells and the namespaces its containers created. When the pipe reaches EOF (the JVM is
  * gone, however it went), the shell kills those process groups and every process still in one of
- * those namespaces, and removes the playground. A container's init dies with it, and with init its
+ * those namespaces, deletes the links it made on the host, and removes the playground. A container's init dies with it, and with init its
  * whole PID namespace.
  */
 public final class Lifeline implements AutoCloseable {
     private static final String SCRIPT = String.join("\n",
             "trap '' INT HUP",
-            "pgs=' '; nss=' '; dir=''",
+            "pgs=' '; nss=' '; dir=''; links=''",
             "while read -r cmd arg; do",
             "  case $cmd in",
             "    pg) pgs=\"$pgs$arg \" ;;",
             "    ns) nss=\"$nss$arg \" ;;",
             "    dir) dir=$arg ;;",
+            "    link) links=\"$links $arg\" ;;",
+            "    unlink) n=''; for l in $links; do [ \"$l\" = \"$arg\" ] || n=\"$n $l\"; done; links=$n ;;",
             "    unpg) n=' '; for g in $pgs; do [ \"$g\" = \"$arg\" ] || n=\"$n$g \"; done; pgs=$n ;;",
             "    unns) n=' '; for s in $nss; do [ \"$s\" = \"$arg\" ] || n=\"$n$s \"; done; nss=$n ;;",
             "  esac",
@@ -37,6 +39,8 @@ public final class Lifeline implements AutoCloseable {
             "    case \"$nss\" in *\" $id \"*) kill -KILL ${p#/proc/} 2>/dev/null; break ;; esac",
             "  done",
             "done",
+            // Links diyc made on the host (a bridge, a pair left there) go; deleting needs iproute2's ip.
+            "for l in $links; do ip link del \"$l\" 2>/dev/null; done",
             // The playground goes too, unless (against every rule diyc keeps) something is mounted in it.
             "[ -n \"$dir\" ] && ! grep -qF \" $dir\" /proc/self/mountinfo && rm -rf -- \"$dir\"",
             "exit 0",
@@ -75,6 +79,15 @@ public final class Lifeline implements AutoCloseable {
     /** The playground: removed when diyc is gone. */
     public void removeWhenGone(java.nio.file.Path dir) {
         send("dir " + dir);
+    }
+
+    /** A link diyc made on the host: deleted if diyc dies before undoing it. */
+    public void watchLink(String name) {
+        send("link " + name);
+    }
+
+    public void forgetLink(String name) {
+        send("unlink " + name);
     }
 
     public void watchProcessGroup(int pgid) {

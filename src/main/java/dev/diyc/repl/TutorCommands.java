@@ -70,7 +70,7 @@ public final class TutorCommands {
                 failed.add(Integer.toString(l.number()));
             }
         }
-        engine.lab().resetContainer();
+        engine.lab().resetAll();
         tutor.containerReplaced();
         if (chosen.size() > 1) {
             engine.console().plain("");

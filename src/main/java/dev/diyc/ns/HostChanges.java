@@ -1,0 +1,71 @@
+package dev.diyc.ns;
+
+import dev.diyc.net.RtNetlink;
+import dev.diyc.sys.CallLog;
+import dev.diyc.sys.SyscallException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What diyc changed on the host on the learner's behalf (links made with {@code host ip link add}),
+ * recorded when made and undone on reset, at a lesson's start, on exit, and by the lifeline if diyc
+ * is killed. A link whose peer went into a container needs nothing: a veth pair dies whole with
+ * the container's network namespace. A bridge, or a pair left on the host, stays until undone.
+ */
+public final class HostChanges {
+    private final Set<String> links = new LinkedHashSet<>();
+    private final Lifeline lifeline;
+
+    HostChanges(Lifeline lifeline) {
+        this.lifeline = lifeline;
+    }
+
+    public synchronized void linkCreated(String name) {
+        if (links.add(name)) {
+            lifeline.watchLink(name);
+        }
+    }
+
+    /**
+     * Deletes the recorded links that still exist, from the host's thread.
+     *
+     * @param quiet keep the deletions out of the transcript (leaving diyc)
+     * @return the links deleted
+     */
+    public synchronized List<String> undo(NsThread hostThread, boolean quiet) {
+        List<String> deleted = new ArrayList<>();
+        if (links.isEmpty()) {
+            return deleted;
+        }
+        var shown = CallLog.listener();
+        if (quiet) {
+            CallLog.listen(null);
+        }
+        try {
+            hostThread.call(() -> {
+                try (RtNetlink nl = RtNetlink.open().recordReads(false)) {
+                    Set<String> present = new LinkedHashSet<>();
+                    nl.links().forEach(l -> present.add(l.name()));
+                    for (String name : links) {
+                        if (present.contains(name)) {
+                            try {
+                                nl.delete(name);
+                                deleted.add(name);
+                            } catch (SyscallException e) {
+                                // gone meanwhile (its peer's namespace ended): nothing to undo
+                            }
+                        }
+                    }
+                }
+                return null;
+            });
+        } finally {
+            CallLog.listen(shown);
+        }
+        links.forEach(lifeline::forgetLink);
+        links.clear();
+        return deleted;
+    }
+}
