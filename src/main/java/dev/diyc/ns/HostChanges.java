@@ -32,9 +32,10 @@ public final class HostChanges {
      * Deletes the recorded links that still exist, from the host's thread.
      *
      * @param quiet keep the deletions out of the transcript (leaving diyc)
+     * @param say where to say, first, what is being undone
      * @return the links deleted
      */
-    public synchronized List<String> undo(NsThread hostThread, boolean quiet) {
+    public synchronized List<String> undo(NsThread hostThread, boolean quiet, Sink say) {
         List<String> deleted = new ArrayList<>();
         if (links.isEmpty()) {
             return deleted;
@@ -48,6 +49,10 @@ public final class HostChanges {
                 try (RtNetlink nl = RtNetlink.open().recordReads(false)) {
                     Set<String> present = new LinkedHashSet<>();
                     nl.links().forEach(l -> present.add(l.name()));
+                    if (!quiet && links.stream().anyMatch(present::contains)) {
+                        say.out("  · diyc undoes what it made on the host for you: "
+                                + String.join(", ", links.stream().filter(present::contains).toList()) + "\n");
+                    }
                     for (String name : links) {
                         if (present.contains(name)) {
                             try {

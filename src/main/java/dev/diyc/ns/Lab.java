@@ -68,7 +68,7 @@ public final class Lab implements AutoCloseable {
     /** A clean slate for a lesson: what diyc changed on the host undone (shown), and a fresh container. */
     public Container resetAll() {
         Container fresh = resetContainer();
-        hostChanges.undo(host.thread(), false);
+        hostChanges.undo(host.thread(), false, background);
         return fresh;
     }
 
@@ -85,7 +85,7 @@ public final class Lab implements AutoCloseable {
             return; // the shutdown hook runs after a normal close too
         }
         ctr.close();
-        hostChanges.undo(host.thread(), true);
+        hostChanges.undo(host.thread(), true, background);
         host.close();
         try {
             Playground.remove(playground);
