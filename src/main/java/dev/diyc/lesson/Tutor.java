@@ -141,8 +141,9 @@ public final class Tutor {
                 new Column().header("").with(l -> done(l) ? "✓" : l == open ? "▶" : "·"),
                 new Column().header("#").dataAlign(HorizontalAlign.RIGHT).with(l -> Integer.toString(l.number())),
                 new Column().header("id").dataAlign(HorizontalAlign.LEFT).with(Lesson::id),
-                new Column().header("title").dataAlign(HorizontalAlign.LEFT).maxWidth(Math.max(20, console.width() - 40)).with(Lesson::title),
-                new Column().header("posts").dataAlign(HorizontalAlign.LEFT).with(l -> String.join(" ", l.posts())))) + "\n");
+                // The title takes what the other columns leave of the terminal's width; posts wrap.
+                new Column().header("title").dataAlign(HorizontalAlign.LEFT).maxWidth(Math.max(20, console.width() - 47)).with(Lesson::title),
+                new Column().header("posts").dataAlign(HorizontalAlign.LEFT).maxWidth(11).with(l -> String.join(" ", l.posts())))) + "\n");
         console.say("✓ done   ▶ current   · not started.  lesson goto N opens one, lesson next the first unfinished");
     }
 
