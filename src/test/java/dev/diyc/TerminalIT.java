@@ -97,6 +97,13 @@ class TerminalIT {
             t.line("ctr hostname");
             t.await("^from-the-shell-test\\s*$", 5_000);
 
+            // A background job's late output goes above the prompt, not into what is being typed.
+            t.line("ctr (sleep 1; echo late-output) &");
+            t.type("ctr echo typ");
+            t.await("^late-output\\s*$", 5_000);
+            t.line("ed");
+            t.await("^typed\\s*$", 5_000);
+
             t.line("quit");
             t.awaitExit(10_000);
         }

@@ -19,6 +19,8 @@ public final class Console implements Sink {
     private final IntSupplier width;
     private boolean atLineStart = true;
     private volatile boolean muted;
+    /** Set while the learner is at the prompt: late output (a background job's) goes above the prompt line. */
+    private volatile java.util.function.Consumer<String> abovePrompt;
 
     public Console(PrintWriter w, boolean color, IntSupplier width) {
         this.w = w;
@@ -50,6 +52,14 @@ public final class Console implements Sink {
         raw(color ? RED + text + RESET : text);
     }
 
+    /**
+     * While the REPL waits at the prompt, output arriving from elsewhere (a background job) is printed
+     * above the prompt line instead of into what the learner is typing; null when the prompt is gone.
+     */
+    public void abovePrompt(java.util.function.Consumer<String> printAbove) {
+        abovePrompt = printAbove;
+    }
+
     /** Runs with every line dropped: diyc replaying steps the learner has already seen. */
     public void muted(Runnable r) {
         muted = true;
@@ -62,6 +72,11 @@ public final class Console implements Sink {
 
     private void raw(String text) {
         if (text.isEmpty() || muted) {
+            return;
+        }
+        var above = abovePrompt;
+        if (above != null) {
+            above.accept(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
             return;
         }
         w.print(text);

@@ -81,12 +81,15 @@ public final class Repl {
         try {
             while (true) {
                 String line;
+                console.abovePrompt(reader::printAbove);
                 try {
                     line = reader.readLine(engine.isDone() ? engine.join().prompt() : "ctr> ");
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C at the prompt: a fresh line, as in a shell
                 } catch (EndOfFileException e) {
                     break; // Ctrl-D
+                } finally {
+                    console.abovePrompt(null);
                 }
                 Engine e = ready(engine, console);
                 if (e == null) {
