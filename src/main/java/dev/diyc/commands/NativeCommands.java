@@ -18,7 +18,8 @@ public final class NativeCommands {
             "pivot_root", PivotRootCommand::new,
             "chroot", ChrootCommand::new,
             "ip", IpCommand::new,
-            "ping", PingCommand::new);
+            "ping", PingCommand::new,
+            "lsns", LsnsCommand::new);
 
     private NativeCommands() {}
 

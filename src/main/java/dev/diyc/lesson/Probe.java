@@ -14,7 +14,7 @@ final class Probe {
         String kind = probe.contains(":") ? probe.substring(0, probe.indexOf(':')) : probe;
         return switch (kind) {
             case "hostname", "pid", "hostpid", "mounts", "mount-count", "ps", "links", "addresses", "routes" -> !probe.contains(":");
-            case "ns" -> Namespace.byProcName(probe.substring(3)) != null;
+            case "ns", "namespaces" -> Namespace.byProcName(probe.substring(kind.length() + 1)) != null;
             case "ls", "exists", "file", "run", "status", "ping" -> probe.length() > kind.length() + 1;
             default -> false;
         };
@@ -41,6 +41,10 @@ final class Probe {
             case "mount-count" -> Integer.toString(Probes.mounts(ctx).size());
             case "ps" -> ps(ctx);
             case "ns" -> String.valueOf(ctx.namespace(Namespace.byProcName(arg)));
+            case "namespaces" -> {
+                var uses = Probes.namespaceUses(ctx, Namespace.byProcName(arg));
+                yield uses == null ? "no /proc" : Integer.toString(uses.size());
+            }
             case "ls" -> Probes.ls(ctx, arg);
             case "exists" -> Probes.exists(ctx, arg) ? "yes" : "no";
             case "file" -> Probes.file(ctx, arg);

@@ -30,6 +30,8 @@ public final class Help implements Engine.Builtin, Engine.Completable {
         topic("pivot_root", "pivot_root NEW_ROOT PUT_OLD", "Swap the container's root for NEW_ROOT (a mount point) with pivot_root(2).", "ctr pivot_root rootfs rootfs/old");
         topic("chroot", "chroot DIR [CMD...]", "Change the root of the container's shell (or of one command) with chroot(2).", "ctr chroot rootfs /bin/sh");
         topic("ip", "ip [-br] link|addr|route [show|add|set|del ...]", "Links, addresses and routes of the context's network namespace, over rtnetlink: veth pairs (netns $CTR), bridges, up/down.", "host ip link add veth0 type veth peer name veth1 netns $CTR");
+        topic("ping", "ping [-c N] [-i SEC] [-W SEC] ADDRESS", "ICMP echo from the context's network namespace (IPv4), as ping; Ctrl-C stops it.", "ctr ping -c 2 10.200.7.1");
+        topic("lsns", "lsns [-t TYPE]", "The machine's namespaces, read from the context's /proc: type, how many processes, the first of them.", "host lsns -t uts");
         topic("help", "help [COMMAND]", "This list, or one command's usage.", "help unshare");
     }
 
@@ -59,9 +61,9 @@ public final class Help implements Engine.Builtin, Engine.Completable {
         c.heading("Where commands run");
         list(c, "host", "ctr", "use", "shell", "exit", "quit");
         c.heading("Syscalls diyc makes itself, printed as strace shows them");
-        list(c, "unshare", "hostname", "mount", "umount", "pivot_root", "chroot", "ip");
+        list(c, "unshare", "hostname", "mount", "umount", "pivot_root", "chroot", "ip", "ping");
         c.heading("Seeing what changed");
-        list(c, "compare");
+        list(c, "compare", "lsns");
         c.heading("Lessons");
         list(c, "lesson", "step", "check", "hint", "next", "reset");
         c.heading("Understanding");

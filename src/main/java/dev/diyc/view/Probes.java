@@ -115,6 +115,38 @@ public final class Probes {
         return out;
     }
 
+    /** A namespace as lsns lists it: its id, type, how many processes are in it, and the first of them. */
+    public record NamespaceUse(long inode, Namespace type, int processes, int pid, String user, String command) {}
+
+    /**
+     * The namespaces of the processes the context's /proc shows, as util-linux's lsns lists them
+     * (one row per namespace, with its lowest PID), or null when there is no /proc to read.
+     */
+    public static List<NamespaceUse> namespaceUses(Context ctx, Namespace only) {
+        List<Process> ps = processes(ctx);
+        if (ps == null) {
+            return null;
+        }
+        Path proc = ctx.proc().resolve("root/proc");
+        Map<String, NamespaceUse> uses = new java.util.LinkedHashMap<>();
+        for (Process p : ps) {
+            for (Namespace n : Namespace.values()) {
+                if ((only != null && n != only) || n == Namespace.PID_FOR_CHILDREN || n == Namespace.TIME_FOR_CHILDREN) {
+                    continue;
+                }
+                String id = n.of(proc.resolve(Integer.toString(p.pid())));
+                if (id == null) {
+                    continue; // a kernel thread's namespaces cannot be read; lsns skips them too
+                }
+                NamespaceUse u = uses.get(id);
+                long inode = Long.parseLong(id.substring(id.indexOf('[') + 1, id.length() - 1));
+                uses.put(id, u == null ? new NamespaceUse(inode, n, 1, p.pid(), p.user(), p.command())
+                        : new NamespaceUse(inode, n, u.processes() + 1, u.pid(), u.user(), u.command()));
+            }
+        }
+        return uses.values().stream().sorted(java.util.Comparator.comparingLong(NamespaceUse::inode)).toList();
+    }
+
     private static String command(Path procDir) {
         try {
             byte[] raw = Files.readAllBytes(procDir.resolve("cmdline"));
