@@ -10,16 +10,19 @@ import picocli.CommandLine;
 
 /** The native commands by name, and how a line's words reach one. */
 public final class NativeCommands {
-    private static final Map<String, Supplier<NativeCommand>> ALL = Map.of(
-            "unshare", UnshareCommand::new,
-            "hostname", HostnameCommand::new,
-            "mount", MountCommand::new,
-            "umount", UmountCommand::new,
-            "pivot_root", PivotRootCommand::new,
-            "chroot", ChrootCommand::new,
-            "ip", IpCommand::new,
-            "ping", PingCommand::new,
-            "lsns", LsnsCommand::new);
+    private static final Map<String, Supplier<NativeCommand>> ALL = Map.ofEntries(
+            Map.entry("unshare", UnshareCommand::new),
+            Map.entry("hostname", HostnameCommand::new),
+            Map.entry("mount", MountCommand::new),
+            Map.entry("umount", UmountCommand::new),
+            Map.entry("pivot_root", PivotRootCommand::new),
+            Map.entry("chroot", ChrootCommand::new),
+            Map.entry("ip", IpCommand::new),
+            Map.entry("ping", PingCommand::new),
+            Map.entry("lsns", LsnsCommand::new),
+            Map.entry("ipcmk", IpcmkCommand::new),
+            Map.entry("ipcs", IpcsCommand::new),
+            Map.entry("ipcrm", IpcrmCommand::new));
 
     private NativeCommands() {}
 

@@ -16,10 +16,25 @@ import java.util.Set;
  */
 public final class HostChanges {
     private final Set<String> links = new LinkedHashSet<>();
+    /** IPC objects made with host ipcmk, as "KIND ID". */
+    private final Set<String> ipcs = new LinkedHashSet<>();
     private final Lifeline lifeline;
 
     HostChanges(Lifeline lifeline) {
         this.lifeline = lifeline;
+    }
+
+    public synchronized void ipcCreated(dev.diyc.sys.Syscalls.Ipc kind, int id) {
+        if (ipcs.add(kind + " " + id)) {
+            lifeline.watchIpc(kind, id);
+        }
+    }
+
+    /** The learner removed it with host ipcrm: nothing left to undo. */
+    public synchronized void ipcRemoved(dev.diyc.sys.Syscalls.Ipc kind, int id) {
+        if (ipcs.remove(kind + " " + id)) {
+            lifeline.forgetIpc(kind, id);
+        }
     }
 
     public synchronized void linkCreated(String name) {
@@ -35,8 +50,41 @@ public final class HostChanges {
      * @param say where to say, first, what is being undone
      * @return the links deleted
      */
+    private void undoIpcs(NsThread hostThread, boolean quiet, Sink say, List<String> deleted) {
+        if (ipcs.isEmpty()) {
+            return;
+        }
+        var shown = CallLog.listener();
+        if (quiet) {
+            CallLog.listen(null);
+        } else {
+            say.out("  · diyc removes the IPC objects it made on the host for you: " + String.join(", ", ipcs) + "\n");
+        }
+        try {
+            for (String entry : ipcs) {
+                String[] f = entry.split(" ");
+                var kind = dev.diyc.sys.Syscalls.Ipc.valueOf(f[0]);
+                int id = Integer.parseInt(f[1]);
+                try {
+                    hostThread.call(() -> {
+                        dev.diyc.sys.Syscalls.ipcRemove(kind, id, null);
+                        return null;
+                    });
+                    deleted.add(entry);
+                } catch (SyscallException e) {
+                    // removed meanwhile by another way
+                }
+                lifeline.forgetIpc(kind, id);
+            }
+        } finally {
+            CallLog.listen(shown);
+        }
+        ipcs.clear();
+    }
+
     public synchronized List<String> undo(NsThread hostThread, boolean quiet, Sink say) {
         List<String> deleted = new ArrayList<>();
+        undoIpcs(hostThread, quiet, say, deleted);
         if (links.isEmpty()) {
             return deleted;
         }

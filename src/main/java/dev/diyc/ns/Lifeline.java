@@ -20,13 +20,15 @@ import java.util.List;
 public final class Lifeline implements AutoCloseable {
     private static final String SCRIPT = String.join("\n",
             "trap '' INT HUP",
-            "pgs=' '; nss=' '; dir=''; links=''",
+            "pgs=' '; nss=' '; dir=''; links=''; ipcs=''",
             "while read -r cmd arg; do",
             "  case $cmd in",
             "    pg) pgs=\"$pgs$arg \" ;;",
             "    ns) nss=\"$nss$arg \" ;;",
             "    dir) dir=$arg ;;",
             "    link) links=\"$links $arg\" ;;",
+            "    ipc) ipcs=\"$ipcs $arg\" ;;",
+            "    unipc) n=''; for i in $ipcs; do [ \"$i\" = \"$arg\" ] || n=\"$n $i\"; done; ipcs=$n ;;",
             "    unlink) n=''; for l in $links; do [ \"$l\" = \"$arg\" ] || n=\"$n $l\"; done; links=$n ;;",
             "    unpg) n=' '; for g in $pgs; do [ \"$g\" = \"$arg\" ] || n=\"$n$g \"; done; pgs=$n ;;",
             "    unns) n=' '; for s in $nss; do [ \"$s\" = \"$arg\" ] || n=\"$n$s \"; done; nss=$n ;;",
@@ -41,6 +43,8 @@ public final class Lifeline implements AutoCloseable {
             "done",
             // Links diyc made on the host (a bridge, a pair left there) go; deleting needs iproute2's ip.
             "for l in $links; do ip link del \"$l\" 2>/dev/null; done",
+            // IPC objects made on the host, as ipcrm's option and id (q:32768), removed with util-linux's ipcrm.
+            "for i in $ipcs; do ipcrm -${i%%:*} ${i#*:} 2>/dev/null; done",
             // The playground goes too, unless (against every rule diyc keeps) something is mounted in it.
             "[ -n \"$dir\" ] && ! grep -qF \" $dir\" /proc/self/mountinfo && rm -rf -- \"$dir\"",
             "exit 0",
@@ -88,6 +92,22 @@ public final class Lifeline implements AutoCloseable {
 
     public void forgetLink(String name) {
         send("unlink " + name);
+    }
+
+    public void watchIpc(dev.diyc.sys.Syscalls.Ipc kind, int id) {
+        send("ipc " + ipcrmOption(kind) + ":" + id);
+    }
+
+    public void forgetIpc(dev.diyc.sys.Syscalls.Ipc kind, int id) {
+        send("unipc " + ipcrmOption(kind) + ":" + id);
+    }
+
+    private static char ipcrmOption(dev.diyc.sys.Syscalls.Ipc kind) {
+        return switch (kind) {
+            case QUEUE -> 'q';
+            case SHM -> 'm';
+            case SEM -> 's';
+        };
     }
 
     public void watchProcessGroup(int pgid) {

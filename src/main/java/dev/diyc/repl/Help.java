@@ -32,6 +32,9 @@ public final class Help implements Engine.Builtin, Engine.Completable {
         topic("ip", "ip [-br] link|addr|route [show|add|set|del ...]", "Links, addresses and routes of the context's network namespace, over rtnetlink: veth pairs (netns $CTR), bridges, up/down.", "host ip link add veth0 type veth peer name veth1 netns $CTR");
         topic("ping", "ping [-c N] [-i SEC] [-W SEC] ADDRESS", "ICMP echo from the context's network namespace (IPv4), as ping; Ctrl-C stops it.", "ctr ping -c 2 10.200.7.1");
         topic("lsns", "lsns [-t TYPE]", "The machine's namespaces, read from the context's /proc: type, how many processes, the first of them.", "host lsns -t uts");
+        topic("ipcmk", "ipcmk -Q | -M SIZE | -S N [-p MODE]", "Make a System V message queue, shared memory segment or semaphore array in the context's IPC namespace.", "host ipcmk -Q");
+        topic("ipcs", "ipcs [-q|-m|-s]", "The System V IPC objects the context's IPC namespace holds, read from /proc/sysvipc.", "ctr ipcs");
+        topic("ipcrm", "ipcrm -q|-m|-s ID", "Remove an IPC object by id.", "host ipcrm -q 0");
         topic("help", "help [COMMAND]", "This list, or one command's usage.", "help unshare");
     }
 
@@ -61,9 +64,9 @@ public final class Help implements Engine.Builtin, Engine.Completable {
         c.heading("Where commands run");
         list(c, "host", "ctr", "use", "shell", "exit", "quit");
         c.heading("Syscalls diyc makes itself, printed as strace shows them");
-        list(c, "unshare", "hostname", "mount", "umount", "pivot_root", "chroot", "ip", "ping");
+        list(c, "unshare", "hostname", "mount", "umount", "pivot_root", "chroot", "ip", "ping", "ipcmk", "ipcrm");
         c.heading("Seeing what changed");
-        list(c, "compare", "lsns");
+        list(c, "compare", "lsns", "ipcs");
         c.heading("Lessons");
         list(c, "lesson", "step", "check", "hint", "next", "reset");
         c.heading("Understanding");

@@ -106,4 +106,18 @@ public interface LibC {
     @ssize_t long sendto(int fd, @In byte[] buf, @size_t long len, int flags, @In byte[] addr, int addrlen);
 
     @ssize_t long recv(int fd, Pointer buf, @size_t long len, int flags);
+
+    // System V IPC, for the IPC namespace lesson: objects live in the IPC namespace of the caller.
+
+    int msgget(int key, int flags);
+
+    int shmget(int key, @size_t long size, int flags);
+
+    int semget(int key, int nsems, int flags);
+
+    int msgctl(int id, int cmd, Pointer buf);
+
+    int shmctl(int id, int cmd, Pointer buf);
+
+    int semctl(int id, int semnum, int cmd);
 }

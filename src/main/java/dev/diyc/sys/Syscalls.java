@@ -155,6 +155,31 @@ public final class Syscalls {
         return c().gettid();
     }
 
+    // System V IPC: each call acts in the calling thread's IPC namespace.
+
+    /** The kinds of System V IPC object, as ipcmk -Q/-M/-S and ipcs -q/-m/-s name them. */
+    public enum Ipc { QUEUE, SHM, SEM }
+
+    private static final int IPC_CREAT = 01000, IPC_RMID = 0;
+
+    /** Creates a private IPC object with mode {@code mode}; returns its id. */
+    public static int ipcCreate(Ipc kind, long size, int mode) {
+        String flags = "IPC_CREAT|0" + Integer.toOctalString(mode);
+        return (int) switch (kind) {
+            case QUEUE -> check("msgget", c().msgget(0, IPC_CREAT | mode), null, "IPC_PRIVATE", flags);
+            case SHM -> check("shmget", c().shmget(0, size, IPC_CREAT | mode), null, "IPC_PRIVATE", Long.toString(size), flags);
+            case SEM -> check("semget", c().semget(0, (int) size, IPC_CREAT | mode), null, "IPC_PRIVATE", Long.toString(size), flags);
+        };
+    }
+
+    public static void ipcRemove(Ipc kind, int id, String note) {
+        switch (kind) {
+            case QUEUE -> check("msgctl", c().msgctl(id, IPC_RMID, null), note, Integer.toString(id), "IPC_RMID", "NULL");
+            case SHM -> check("shmctl", c().shmctl(id, IPC_RMID, null), note, Integer.toString(id), "IPC_RMID", "NULL");
+            case SEM -> check("semctl", c().semctl(id, 0, IPC_RMID), note, Integer.toString(id), "0", "IPC_RMID");
+        }
+    }
+
     // The new mount API, used to mount a procfs for a PID namespace the calling thread is not in.
 
     public static int fsopen(String fsname, String note) {

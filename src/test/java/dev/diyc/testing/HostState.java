@@ -14,12 +14,12 @@ import java.util.stream.Stream;
  * compare after (waiting a little for processes that are still dying).
  */
 public record HostState(String hostname, List<String> mounts, List<String> links, List<String> foreignProcesses,
-        List<String> playgrounds) {
+        List<String> playgrounds, List<String> ipcObjects) {
 
     public static HostState now() {
         try {
             return new HostState(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), readMounts(), readLinks(),
-                    processesOutsideHostNamespaces(), readPlaygrounds());
+                    processesOutsideHostNamespaces(), readPlaygrounds(), readIpcObjects());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -65,6 +65,16 @@ public record HostState(String hostname, List<String> mounts, List<String> links
         return List.copyOf(found);
     }
 
+    /** The host's System V IPC objects (message queues, shared memory, semaphores), by kind and id. */
+    private static List<String> readIpcObjects() throws IOException {
+        List<String> objects = new ArrayList<>();
+        for (String kind : List.of("msg", "shm", "sem")) {
+            Files.readAllLines(Path.of("/proc/sysvipc/" + kind)).stream().skip(1)
+                    .forEach(l -> objects.add(kind + " " + l.trim().split("\\s+")[1]));
+        }
+        return objects;
+    }
+
     private static List<String> readPlaygrounds() throws IOException {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("diyc-playground.")).sorted().toList();
@@ -95,6 +105,7 @@ public record HostState(String hostname, List<String> mounts, List<String> links
         diffList(b, "link", links, other.links);
         diffList(b, "process", foreignProcesses, other.foreignProcesses);
         diffList(b, "playground", playgrounds, other.playgrounds);
+        diffList(b, "ipc object", ipcObjects, other.ipcObjects);
         return b.toString();
     }
 
