@@ -58,7 +58,8 @@ public final class HostChanges {
         if (quiet) {
             CallLog.listen(null);
         } else {
-            say.out("  · diyc removes the IPC objects it made on the host for you: " + String.join(", ", ipcs) + "\n");
+            say.out("  · diyc removes the IPC objects it made on the host for you: "
+                    + String.join(", ", ipcs.stream().map(HostChanges::describe).toList()) + "\n");
         }
         try {
             for (String entry : ipcs) {
@@ -80,6 +81,16 @@ public final class HostChanges {
             CallLog.listen(shown);
         }
         ipcs.clear();
+    }
+
+    /** "QUEUE 7" as a learner reads it: "message queue 7". */
+    private static String describe(String entry) {
+        String[] f = entry.split(" ");
+        return switch (dev.diyc.sys.Syscalls.Ipc.valueOf(f[0])) {
+            case QUEUE -> "message queue " + f[1];
+            case SHM -> "shared memory " + f[1];
+            case SEM -> "semaphore array " + f[1];
+        };
     }
 
     public synchronized List<String> undo(NsThread hostThread, boolean quiet, Sink say) {
