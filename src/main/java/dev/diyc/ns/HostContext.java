@@ -3,15 +3,16 @@ package dev.diyc.ns;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /** The host: a shell in the host's namespaces, started in the playground directory. */
 public final class HostContext extends Context {
-    private final IntSupplier containerPid;
+    private final Supplier<Map<String, String>> vars;
 
-    public HostContext(Path playground, Lifeline lifeline, Sink background, IntSupplier containerPid) {
+    /** @param vars the lab's variables ($CTR), read when each command runs */
+    public HostContext(Path playground, Lifeline lifeline, Sink background, Supplier<Map<String, String>> vars) {
         super(new NsThread("diyc-host", playground), lifeline, background);
-        this.containerPid = containerPid;
+        this.vars = vars;
         this.shell = startShellOnThread(List.of("/bin/sh"));
     }
 
@@ -22,7 +23,7 @@ public final class HostContext extends Context {
 
     @Override
     protected Map<String, String> vars() {
-        return Map.of("CTR", Integer.toString(containerPid.getAsInt()));
+        return vars.get();
     }
 
     /** Starts a new host shell if the learner ended the old one (with exit in a compound line, say). */

@@ -25,7 +25,7 @@ public final class Lab implements AutoCloseable {
         this.hostNamespaces = new HostNamespaces();
         this.hostChanges = new HostChanges(lifeline);
         this.ctr = new Container(playground, lifeline, background, hostNamespaces);
-        this.host = new HostContext(playground, lifeline, background, () -> ctr.pid());
+        this.host = new HostContext(playground, lifeline, background, this::vars);
     }
 
     /** Must be called from a thread in the host's namespaces and root (the main thread). */
@@ -59,6 +59,14 @@ public final class Lab implements AutoCloseable {
             case "ctr" -> ctr;
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /**
+     * The variables a line may use, expanded by the shells themselves and by diyc for its own
+     * commands: {@code $CTR}, the container shell's host PID.
+     */
+    public java.util.Map<String, String> vars() {
+        return java.util.Map.of("CTR", Integer.toString(ctr.pid()));
     }
 
     public HostChanges hostChanges() {

@@ -174,8 +174,7 @@ public final class Engine {
     }
 
     private Outcome inContext(Context ctx, String line) {
-        Map<String, String> vars = Map.of("CTR", Integer.toString(lab.ctr().pid()));
-        List<String> words = Words.split(line, vars);
+        List<String> words = Words.split(line, lab.vars());
         if (words != null && !words.isEmpty()) {
             String name = words.get(0);
             List<String> args = words.subList(1, words.size());

@@ -6,7 +6,6 @@ import dev.diyc.commands.NativeCommands;
 import dev.diyc.ns.Context;
 import dev.diyc.sys.CallLog;
 import dev.diyc.sys.SyscallException;
-import java.util.Map;
 import dev.diyc.ns.Lab;
 import dev.diyc.repl.Console;
 import java.util.List;
@@ -64,7 +63,7 @@ public final class Views {
      * made for a view are not printed: the view is the point.
      */
     private static List<String> output(Lab lab, Context ctx, String line) {
-        List<String> words = dev.diyc.repl.Words.split(line, Map.of("CTR", Integer.toString(lab.ctr().pid())));
+        List<String> words = dev.diyc.repl.Words.split(line, lab.vars());
         if (words == null || words.isEmpty() || !NativeCommands.handles(words.get(0), words.subList(1, words.size()))) {
             return ctx.capture(line).lines().toList();
         }
