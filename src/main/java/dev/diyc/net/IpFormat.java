@@ -253,28 +253,14 @@ public final class IpFormat {
         return b.toString();
     }
 
+    /** As ip prints a scope: the kernel's name without RT_SCOPE_, lower case, except that universe is "global". */
     static String scope(int s) {
-        return switch (s) {
-            case RT_SCOPE_UNIVERSE -> "global";
-            case RT_SCOPE_SITE -> "site";
-            case RT_SCOPE_LINK -> "link";
-            case RT_SCOPE_HOST -> "host";
-            case RT_SCOPE_NOWHERE -> "nowhere";
-            default -> Integer.toString(s);
-        };
+        return s == RT_SCOPE_UNIVERSE ? "global" : StraceFormat.scope(s).replaceFirst("^RT_SCOPE_", "").toLowerCase();
     }
 
+    /** As ip prints a route's protocol: the kernel's name without RTPROT_, lower case (a number stays a number). */
     static String protocol(int p) {
-        return switch (p) {
-            case RTPROT_UNSPEC -> "unspec";
-            case RTPROT_REDIRECT -> "redirect";
-            case RTPROT_KERNEL -> "kernel";
-            case RTPROT_BOOT -> "boot";
-            case RTPROT_STATIC -> "static";
-            case RTPROT_RA -> "ra";
-            case RTPROT_DHCP -> "dhcp";
-            default -> Integer.toString(p);
-        };
+        return StraceFormat.protocol(p).replaceFirst("^RTPROT_", "").toLowerCase();
     }
 
     static String routeType(int t) {
