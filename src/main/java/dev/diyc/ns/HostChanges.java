@@ -43,42 +43,29 @@ public final class HostChanges {
         }
     }
 
-    /**
-     * Deletes the recorded links that still exist, from the host's thread.
-     *
-     * @param quiet keep the deletions out of the transcript (leaving diyc)
-     * @param say where to say, first, what is being undone
-     * @return the links deleted
-     */
-    private void undoIpcs(NsThread hostThread, boolean quiet, Sink say, List<String> deleted) {
+    /** Removes the IPC objects made on the host, from the host's thread (its IPC namespace). */
+    private void removeIpcs(NsThread hostThread, boolean quiet, Sink say, List<String> deleted) {
         if (ipcs.isEmpty()) {
             return;
         }
-        var shown = CallLog.listener();
-        if (quiet) {
-            CallLog.listen(null);
-        } else {
+        if (!quiet) {
             say.out("  · diyc removes the IPC objects it made on the host for you: "
                     + String.join(", ", ipcs.stream().map(HostChanges::describe).toList()) + "\n");
         }
-        try {
-            for (String entry : ipcs) {
-                String[] f = entry.split(" ");
-                var kind = dev.diyc.sys.Syscalls.Ipc.valueOf(f[0]);
-                int id = Integer.parseInt(f[1]);
-                try {
-                    hostThread.call(() -> {
-                        dev.diyc.sys.Syscalls.ipcRemove(kind, id, null);
-                        return null;
-                    });
-                    deleted.add(entry);
-                } catch (SyscallException e) {
-                    // removed meanwhile by another way
-                }
-                lifeline.forgetIpc(kind, id);
+        for (String entry : ipcs) {
+            String[] f = entry.split(" ");
+            var kind = dev.diyc.sys.Syscalls.Ipc.valueOf(f[0]);
+            int id = Integer.parseInt(f[1]);
+            try {
+                hostThread.call(() -> {
+                    dev.diyc.sys.Syscalls.ipcRemove(kind, id, null);
+                    return null;
+                });
+                deleted.add(entry);
+            } catch (SyscallException e) {
+                // removed meanwhile by another way
             }
-        } finally {
-            CallLog.listen(shown);
+            lifeline.forgetIpc(kind, id);
         }
         ipcs.clear();
     }
@@ -93,43 +80,55 @@ public final class HostChanges {
         };
     }
 
+    /**
+     * Undoes what is recorded and still there (IPC objects, links), from the host's thread.
+     *
+     * @param quiet keep it out of the transcript (leaving diyc)
+     * @param say where to say, first, what is being undone
+     * @return what was undone
+     */
     public synchronized List<String> undo(NsThread hostThread, boolean quiet, Sink say) {
         List<String> deleted = new ArrayList<>();
-        undoIpcs(hostThread, quiet, say, deleted);
-        if (links.isEmpty()) {
-            return deleted;
-        }
-        var shown = CallLog.listener();
+        java.util.function.Supplier<Void> work = () -> {
+            removeIpcs(hostThread, quiet, say, deleted);
+            deleteLinks(hostThread, quiet, say, deleted);
+            return null;
+        };
         if (quiet) {
-            CallLog.listen(null);
+            CallLog.silently(work);
+        } else {
+            work.get();
         }
-        try {
-            hostThread.call(() -> {
-                try (RtNetlink nl = RtNetlink.open().recordReads(false)) {
-                    Set<String> present = new LinkedHashSet<>();
-                    nl.links().forEach(l -> present.add(l.name()));
-                    if (!quiet && links.stream().anyMatch(present::contains)) {
-                        say.out("  · diyc undoes what it made on the host for you: "
-                                + String.join(", ", links.stream().filter(present::contains).toList()) + "\n");
-                    }
-                    for (String name : links) {
-                        if (present.contains(name)) {
-                            try {
-                                nl.delete(name);
-                                deleted.add(name);
-                            } catch (SyscallException e) {
-                                // gone meanwhile (its peer's namespace ended): nothing to undo
-                            }
+        return deleted;
+    }
+
+    /** Deletes the recorded links that still exist (a veth whose peer went into a container may be gone already). */
+    private void deleteLinks(NsThread hostThread, boolean quiet, Sink say, List<String> deleted) {
+        if (links.isEmpty()) {
+            return;
+        }
+        hostThread.call(() -> {
+            try (RtNetlink nl = RtNetlink.open().recordReads(false)) {
+                Set<String> present = new LinkedHashSet<>();
+                nl.links().forEach(l -> present.add(l.name()));
+                if (!quiet && links.stream().anyMatch(present::contains)) {
+                    say.out("  · diyc undoes what it made on the host for you: "
+                            + String.join(", ", links.stream().filter(present::contains).toList()) + "\n");
+                }
+                for (String name : links) {
+                    if (present.contains(name)) {
+                        try {
+                            nl.delete(name);
+                            deleted.add(name);
+                        } catch (SyscallException e) {
+                            // gone meanwhile (its peer's namespace ended): nothing to undo
                         }
                     }
                 }
-                return null;
-            });
-        } finally {
-            CallLog.listen(shown);
-        }
+            }
+            return null;
+        });
         links.forEach(lifeline::forgetLink);
         links.clear();
-        return deleted;
     }
 }

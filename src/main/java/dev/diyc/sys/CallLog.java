@@ -11,8 +11,15 @@ public final class CallLog {
 
     private CallLog() {}
 
-    public static Consumer<Call> listener() {
-        return listener;
+    /** Runs work with none of its calls shown: a view or a check observes, it does not teach. */
+    public static <T> T silently(java.util.function.Supplier<T> work) {
+        Consumer<Call> shown = listener;
+        listener = c -> {};
+        try {
+            return work.get();
+        } finally {
+            listener = shown;
+        }
     }
 
     public static void listen(Consumer<Call> l) {

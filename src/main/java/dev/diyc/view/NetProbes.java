@@ -54,14 +54,10 @@ public final class NetProbes {
     }
 
     private static String quietly(Context ctx, Callable<String> read) {
-        var shown = CallLog.listener();
-        CallLog.listen(null);
         try {
-            return ctx.thread().call(read);
+            return CallLog.silently(() -> ctx.thread().call(read));
         } catch (RuntimeException e) {
             return "(" + e.getMessage() + ")";
-        } finally {
-            CallLog.listen(shown);
         }
     }
 }

@@ -69,14 +69,10 @@ public final class Views {
         }
         java.io.StringWriter text = new java.io.StringWriter();
         Console capture = new Console(new java.io.PrintWriter(text), false, () -> 200);
-        var shown = CallLog.listener();
-        CallLog.listen(null);
         try {
-            NativeCommands.run(words.get(0), words.subList(1, words.size()), new Invocation(ctx, lab, capture));
+            CallLog.silently(() -> NativeCommands.run(words.get(0), words.subList(1, words.size()), new Invocation(ctx, lab, capture)));
         } catch (UserError | SyscallException e) {
             capture.error(e.getMessage());
-        } finally {
-            CallLog.listen(shown);
         }
         return text.toString().lines().toList();
     }
