@@ -38,6 +38,10 @@ public interface LibC {
 
     int close(int fd);
 
+    int mkdir(String path, int mode);
+
+    int rmdir(String path);
+
     int gettid();
 
     int getpid();

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * directory belong to a thread (once it has unshared CLONE_FS), not to the JVM.
  */
 public final class Syscalls {
-    public static final int O_RDONLY = 0, O_DIRECTORY = 0x10000, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
+    public static final int O_WRONLY = 1, O_RDONLY = 0, O_DIRECTORY = 0x10000, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
     public static final int AT_FDCWD = -100;
 
     /** fds this class opened, with the path they were opened from, so later calls can show it like strace -y. */
@@ -108,6 +108,33 @@ public final class Syscalls {
         }
         FD_PATHS.put(fd, label);
         return fd;
+    }
+
+    /**
+     * Writes a small file the way {@code echo TEXT > FILE} does (uid_map, a cgroup's memory.max,
+     * ip_forward), recorded as {@code write("/proc/4242/uid_map", "0 1000 1\n") = 9}: the path stands
+     * where strace would put the fd, because the path is what the learner typed. The open is not
+     * printed; its failure is, as the open it is.
+     */
+    public static int writeFile(String path, String content, String note) {
+        int fd = c().open(path, O_WRONLY | O_CLOEXEC, 0);
+        if (fd < 0) {
+            check("open", -1, note, Arg.str(path), "O_WRONLY");
+        }
+        try {
+            byte[] b = content.getBytes(StandardCharsets.UTF_8);
+            return (int) check("write", c().write(fd, b, b.length), note, Arg.str(path), Arg.str(content), Integer.toString(b.length));
+        } finally {
+            c().close(fd);
+        }
+    }
+
+    public static void mkdir(String path, int mode, String note) {
+        check("mkdir", c().mkdir(path, mode), note, Arg.str(path), String.format("0%o", mode));
+    }
+
+    public static void rmdir(String path, String note) {
+        check("rmdir", c().rmdir(path), note, Arg.str(path));
     }
 
     public static void close(int fd) {
