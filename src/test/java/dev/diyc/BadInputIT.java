@@ -56,7 +56,7 @@ class BadInputIT {
         assertTrue(t.output("ctr mount -t tmpfs tmpfs /does/not/exist").contains("-1 ENOENT"));
         assertOneLine(t, "ctr ls /does/not/exist", "No such file");
         assertOneLine(t, "host", "host what?");
-        assertOneLine(t, "use moon", "use takes host or ctr");
+        assertOneLine(t, "use moon", "use takes host, ctr, or ctr2 ... ctr9 for another container");
         assertOneLine(t, "compare", "compare what?");
         assertOneLine(t, "lesson run 99", "there is no lesson 99");
         assertOneLine(t, "shell", "scripted mode has no terminal");

@@ -96,7 +96,7 @@ final class UnshareCommand extends NativeCommand {
         try {
             ctr.unshare(new Container.UnshareRequest(flags, prop, fork, mountProc, root, wd, program), inv.console()::say);
         } catch (Container.ShellStartFailed e) {
-            inv.lab().resetContainer();
+            inv.lab().resetContainer(ctr.name());
             throw new UserError(e.getMessage() + " The container was ended; it shares the host's namespaces again.");
         }
         if (!program.isEmpty() && !Container.isShell(program)) {

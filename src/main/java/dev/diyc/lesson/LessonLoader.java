@@ -98,8 +98,8 @@ public final class LessonLoader {
     private static Lesson.Check check(Object raw, String where) {
         Map<String, Object> c = YAML.map(raw, where);
         String in = String.valueOf(c.getOrDefault("in", "ctr"));
-        if (!in.equals("ctr") && !in.equals("host")) {
-            throw new LessonFormatException(where + ": 'in' must be ctr or host, not " + in);
+        if (!dev.diyc.ns.Lab.isContextName(in)) {
+            throw new LessonFormatException(where + ": 'in' must be host, ctr or ctr2 ... ctr9, not " + in);
         }
         String probe = YAML.str(c, "probe", where);
         if (!Probe.known(probe)) {

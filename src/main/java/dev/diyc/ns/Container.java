@@ -37,20 +37,35 @@ public final class Container extends Context {
     /** The container's PID namespace (an fd on it), or -1 while it shares the host's. */
     private int pidNsFd = -1;
 
-    public Container(Path playground, Lifeline lifeline, Sink background, HostNamespaces host) {
-        super(new NsThread("diyc-ctr", playground), lifeline, background);
+    private final String name;
+    private final java.util.function.Supplier<Map<String, String>> vars;
+
+    /**
+     * @param name what the learner types to reach it: {@code ctr}, {@code ctr2}, ...
+     * @param vars the lab's variables ($CTR, $CTR2), read when each command runs
+     */
+    public Container(String name, Path playground, Lifeline lifeline, Sink background, HostNamespaces host,
+            java.util.function.Supplier<Map<String, String>> vars) {
+        super(new NsThread("diyc-" + name, playground), lifeline, background);
+        this.name = name;
+        this.vars = vars;
         this.host = host;
         this.shell = spawnShell(List.of("/bin/sh"), false);
     }
 
     @Override
     public String name() {
-        return "ctr";
+        return name;
+    }
+
+    /** {@code CTR} for ctr, {@code CTR2} for ctr2: the variable that holds its host PID. */
+    public String variable() {
+        return name.toUpperCase(java.util.Locale.ROOT);
     }
 
     @Override
     protected Map<String, String> vars() {
-        return Map.of("CTR", Integer.toString(pid()));
+        return vars.get();
     }
 
     /** True when the container has a namespace of this type of its own. */

@@ -9,12 +9,14 @@ import java.nio.file.Path;
  * container context. Closing it leaves the host as it was found.
  */
 public final class Lab implements AutoCloseable {
+    private static final String FIRST = "ctr";
     private final Path playground;
     private final Lifeline lifeline;
     private final HostNamespaces hostNamespaces;
     private final Sink background;
     private final HostContext host;
-    private volatile Container ctr;
+    /** Guarded by this lab. The containers by name, {@code ctr} always first; {@code ctr2} ... {@code ctr9} appear when first used. */
+    private final java.util.Map<String, Container> containers = new java.util.TreeMap<>(Lab::byNumber);
     private final HostChanges hostChanges;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -24,7 +26,7 @@ public final class Lab implements AutoCloseable {
         this.background = background;
         this.hostNamespaces = new HostNamespaces();
         this.hostChanges = new HostChanges(lifeline);
-        this.ctr = new Container(playground, lifeline, background, hostNamespaces);
+        containers.put(FIRST, newContainer(FIRST));
         this.host = new HostContext(playground, lifeline, background, this::vars);
     }
 
@@ -45,8 +47,44 @@ public final class Lab implements AutoCloseable {
         return host;
     }
 
-    public Container ctr() {
-        return ctr;
+    /** The first container, {@code ctr}: the one every lesson starts with. */
+    public synchronized Container ctr() {
+        return containers.get(FIRST);
+    }
+
+    /** {@code host}, {@code ctr}, or {@code ctr2} ... {@code ctr9}: what a line can start with to choose where it runs. */
+    public static boolean isContextName(String name) {
+        return name.equals("host") || isContainerName(name);
+    }
+
+    public static boolean isContainerName(String name) {
+        return name.matches("ctr[2-9]?");
+    }
+
+    /** The named container, started (sharing every namespace with the host) on first use. */
+    public synchronized Container container(String name) {
+        if (!isContainerName(name)) {
+            throw new IllegalArgumentException(name);
+        }
+        return containers.computeIfAbsent(name, this::newContainer);
+    }
+
+    /** The containers that exist, ctr first. */
+    public synchronized java.util.List<Container> containers() {
+        return java.util.List.copyOf(containers.values());
+    }
+
+    private Container newContainer(String name) {
+        return new Container(name, playground, lifeline, background, hostNamespaces, this::vars);
+    }
+
+    /** ctr before ctr2 before ctr10: by the number after "ctr". */
+    private static int byNumber(String a, String b) {
+        return Integer.compare(number(a), number(b));
+    }
+
+    private static int number(String name) {
+        return name.equals(FIRST) ? 1 : Integer.parseInt(name.substring(FIRST.length()));
     }
 
     public HostNamespaces hostNamespaces() {
@@ -54,37 +92,52 @@ public final class Lab implements AutoCloseable {
     }
 
     public Context context(String name) {
-        return switch (name) {
-            case "host" -> host;
-            case "ctr" -> ctr;
-            default -> throw new IllegalArgumentException(name);
-        };
+        return name.equals("host") ? host : container(name);
     }
 
     /**
      * The variables a line may use, expanded by the shells themselves and by diyc for its own
-     * commands: {@code $CTR}, the container shell's host PID.
+     * commands: {@code $CTR}, the container shell's host PID, and {@code $CTR2} ... for the others.
      */
-    public java.util.Map<String, String> vars() {
-        return java.util.Map.of("CTR", Integer.toString(ctr.pid()));
+    public synchronized java.util.Map<String, String> vars() {
+        java.util.Map<String, String> vars = new java.util.LinkedHashMap<>();
+        containers.values().forEach(c -> vars.put(c.variable(), Integer.toString(c.pid())));
+        return vars;
     }
 
     public HostChanges hostChanges() {
         return hostChanges;
     }
 
-    /** A clean slate for a lesson: what diyc changed on the host undone (shown), and a fresh container. */
-    public Container resetAll() {
-        Container fresh = resetContainer();
+    /**
+     * A clean slate for a lesson: the other containers ended, a fresh ctr, and what diyc changed on
+     * the host undone (shown).
+     */
+    public synchronized Container resetAll() {
+        for (Container c : containers()) {
+            if (!c.name().equals(FIRST)) {
+                containers.remove(c.name()).close();
+            }
+        }
+        Container fresh = resetContainer(FIRST);
         hostChanges.undo(host.thread(), false, background);
         return fresh;
     }
 
-    /** Ends the container and starts a fresh one that shares every namespace with the host. */
+    /** Ends the first container and starts a fresh one that shares every namespace with the host. */
     public Container resetContainer() {
-        ctr.close();
-        ctr = new Container(playground, lifeline, background, hostNamespaces);
-        return ctr;
+        return resetContainer(FIRST);
+    }
+
+    /** Ends the named container and starts a fresh one under the same name. */
+    public synchronized Container resetContainer(String name) {
+        Container old = containers.get(name);
+        if (old != null) {
+            old.close();
+        }
+        Container fresh = newContainer(name);
+        containers.put(name, fresh);
+        return fresh;
     }
 
     @Override
@@ -92,7 +145,7 @@ public final class Lab implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return; // the shutdown hook runs after a normal close too
         }
-        ctr.close();
+        containers().forEach(Container::close);
         hostChanges.undo(host.thread(), true, background);
         host.close();
         try {

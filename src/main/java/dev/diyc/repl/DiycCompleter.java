@@ -44,7 +44,7 @@ final class DiycCompleter implements Completer {
         String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
         Engine e = engine.getNow(null);
         String first = words.isEmpty() ? "" : words.get(0);
-        int offset = (first.equals("host") || first.equals("ctr")) ? 1 : 0;
+        int offset = dev.diyc.ns.Lab.isContextName(first) ? 1 : 0;
         String context = offset == 1 ? first : e == null ? "ctr" : e.contextName();
         if (at == 0) {
             Set<String> all = new TreeSet<>(CONTEXT_FREE);
@@ -65,7 +65,8 @@ final class DiycCompleter implements Completer {
             return;
         }
         switch (command) {
-            case "use" -> add(candidates, List.of("host", "ctr"));
+            case "use" -> add(candidates, List.of("host", "ctr", "ctr2"));
+            case "shell" -> add(candidates, List.of("ctr", "ctr2"));
             case "lesson" -> add(candidates, at == 1 ? TutorCommands.LESSON_SUBCOMMANDS : lessonTargets(e, words));
             case "explain" -> add(candidates, e == null ? List.of() : e.completions("explain"));
             case "help" -> add(candidates, e == null ? List.of() : e.completions("help"));

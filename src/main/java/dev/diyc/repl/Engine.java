@@ -95,13 +95,18 @@ public final class Engine {
         java.util.Collection<String> completions();
     }
 
-    /** {@code ctr[4242]>} once the container has namespaces of its own, else {@code ctr>} or {@code host>}. */
+    /** {@code ctr[4242]>} once the container has namespaces of its own, else {@code ctr>}, {@code ctr2>} or {@code host>}. */
     public String prompt() {
         noticeEndedShells();
-        if (current.equals("ctr") && !lab.ctr().sharesEverything()) {
-            return "ctr[" + lab.ctr().pid() + "]> ";
+        if (!current.equals("host") && !lab.container(current).sharesEverything()) {
+            return current + "[" + lab.container(current).pid() + "]> ";
         }
         return current + "> ";
+    }
+
+    /** The container the prompt is in, or ctr when it is in the host: the one views compare with the host. */
+    public Container currentContainer() {
+        return lab.container(current.equals("host") ? "ctr" : current);
     }
 
     /** Ctrl-C: stops what the running command started; the contexts live on. */
@@ -140,7 +145,7 @@ public final class Engine {
         String[] split = line.split("\\s+", 2);
         String first = split[0];
         String rest = split.length > 1 ? split[1] : "";
-        if (first.equals("host") || first.equals("ctr")) {
+        if (Lab.isContextName(first)) {
             if (rest.isBlank()) {
                 throw new UserError(first + " what? Give a command, e.g. " + first + " ps aux, or switch with: use " + first);
             }
@@ -148,7 +153,7 @@ public final class Engine {
         }
         if (first.equals("exit") && rest.isBlank()) {
             // Like exit in the posts' shells: it leaves the container, and at the top level, diyc.
-            return current.equals("ctr") && !lab.ctr().sharesEverything() ? exitContainer() : Outcome.QUIT;
+            return !current.equals("host") && !lab.container(current).sharesEverything() ? exitContainer(lab.container(current)) : Outcome.QUIT;
         }
         Builtin b = builtins.get(first);
         if (b != null) {
@@ -158,8 +163,8 @@ public final class Engine {
     }
 
     private Outcome use(String ctx) {
-        if (!ctx.equals("host") && !ctx.equals("ctr")) {
-            throw new UserError("use takes host or ctr");
+        if (!Lab.isContextName(ctx)) {
+            throw new UserError("use takes host, ctr, or ctr2 ... ctr9 for another container");
         }
         current = ctx;
         return Outcome.OK;
@@ -167,9 +172,15 @@ public final class Engine {
 
     private Outcome compare(String what) {
         if (what.isBlank()) {
-            throw new UserError("compare what? One of: " + String.join(", ", Views.NAMED) + ", or any command (compare cat /proc/self/status)");
+            throw new UserError("compare what? One of: " + String.join(", ", Views.NAMED) + ", or any command (compare cat /proc/self/status); "
+                    + "compare ctr ctr2 VIEW compares two containers");
         }
-        Views.compare(what, lab, console);
+        String[] w = what.strip().split("\\s+", 3);
+        if (w.length == 3 && Lab.isContextName(w[0]) && Lab.isContextName(w[1])) {
+            Views.compare(w[2], lab, lab.context(w[0]), lab.context(w[1]), console); // compare ctr ctr2 ip addr
+        } else {
+            Views.compare(what, lab, currentContainer(), console);
+        }
         return Outcome.OK;
     }
 
@@ -179,7 +190,7 @@ public final class Engine {
             String name = words.get(0);
             List<String> args = words.subList(1, words.size());
             if (name.equals("exit")) {
-                return ctx instanceof Container ? exitContainer() : Outcome.QUIT;
+                return ctx instanceof Container c ? exitContainer(c) : Outcome.QUIT;
             }
             if (NativeCommands.handles(name, args)) {
                 ctx.clearCancelled();
@@ -202,29 +213,29 @@ public final class Engine {
         }
     }
 
-    private Outcome exitContainer() {
-        Container ctr = lab.ctr();
+    private Outcome exitContainer(Container ctr) {
         if (ctr.sharesEverything()) {
-            console.say("the container shares every namespace with the host: there is nothing to exit (quit leaves diyc)");
+            console.say(ctr.name() + " shares every namespace with the host: there is nothing to exit (quit leaves diyc)");
             return Outcome.OK;
         }
         int pid = ctr.pid();
-        lab.resetContainer();
-        console.say("the container's shell (host PID " + pid + ") has exited and its namespaces are gone; "
-                + "the container context shares the host's namespaces again");
+        lab.resetContainer(ctr.name());
+        console.say(ctr.name() + "'s shell (host PID " + pid + ") has exited and its namespaces are gone; "
+                + ctr.name() + " shares the host's namespaces again");
         return Outcome.OK;
     }
 
     /** A shell that ended by itself (killed from the host, or exit inside a compound line) is reported once. */
     private void noticeEndedShells() {
-        Container ctr = lab.ctr();
-        if (!ctr.shell().alive()) {
-            int status = ctr.shell().exited().join();
-            int pid = ctr.pid();
-            lab.resetContainer();
-            console.say("the container's shell (host PID " + pid + ") ended"
-                    + (status > 128 ? " (killed by signal " + (status - 128) + ")" : " (status " + status + ")")
-                    + "; its namespaces are gone and the container context shares the host's again");
+        for (Container ctr : lab.containers()) {
+            if (!ctr.shell().alive()) {
+                int status = ctr.shell().exited().join();
+                int pid = ctr.pid();
+                lab.resetContainer(ctr.name());
+                console.say(ctr.name() + "'s shell (host PID " + pid + ") ended"
+                        + (status > 128 ? " (killed by signal " + (status - 128) + ")" : " (status " + status + ")")
+                        + "; its namespaces are gone and " + ctr.name() + " shares the host's again");
+            }
         }
         lab.host().ensureShell();
     }

@@ -11,7 +11,8 @@ public final class Help implements Engine.Builtin, Engine.Completable {
     static {
         topic("host", "host CMD", "Run CMD on the host, in a real host shell that started in the playground.", "host ps -o pid,user,args -p $CTR");
         topic("ctr", "ctr CMD", "Run CMD in the container: its namespaces, its root, its shell (PID 1 after unshare --pid --fork).", "ctr echo $$");
-        topic("use", "use host|ctr", "Make bare commands run in that context (the prompt shows which).", "use host");
+        topic("ctr2", "ctr2 CMD", "Run CMD in a second container (ctr3 ... ctr9 likewise), started on first use; $CTR2 is its host PID.", "ctr2 unshare --net");
+        topic("use", "use host|ctr|ctr2", "Make bare commands run in that context (the prompt shows which).", "use host");
         topic("compare", "compare VIEW|CMD", "The host's view and the container's side by side, differences marked: ps, hostname, ns, mounts, ls /, or any command.", "compare ns");
         topic("lesson", "lesson list | show [N] | next | prev | goto N|ID | run N|ID|all", "The lessons: list them (✓ done, ▶ current), read one, move between them, or run one whole with its checks.", "lesson goto 3");
         topic("step", "step", "Show the current step and let diyc type its commands for you, then check it.", "step");
@@ -19,7 +20,7 @@ public final class Help implements Engine.Builtin, Engine.Completable {
         topic("hint", "hint", "A nudge for the current step; hint again shows the exact commands.", "hint");
         topic("next", "next", "On to the next step once this one passed its check (it checks first if need be).", "next");
         topic("reset", "reset [--all [--yes]]", "A fresh container and the current lesson from its first step; --all forgets all progress.", "reset");
-        topic("shell", "shell", "An interactive shell inside the container, on this terminal; exit comes back with the container still there.", "shell");
+        topic("shell", "shell [ctr2]", "An interactive shell inside the container (the prompt's, or the one named), on this terminal; exit comes back with the container still there.", "shell");
         topic("explain", "explain [NAME]", "What a syscall or concept does, its flags and its common errors: unshare, pivot_root, mount propagation, /proc...", "explain pivot_root");
         topic("exit", "exit", "In the container: end it (its shell exits, its namespaces go). On the host: leave diyc.", "ctr exit");
         topic("quit", "quit", "Leave diyc; every container, mount and process it made goes with it.", "quit");
@@ -62,7 +63,7 @@ public final class Help implements Engine.Builtin, Engine.Completable {
             return Engine.Outcome.OK;
         }
         c.heading("Where commands run");
-        list(c, "host", "ctr", "use", "shell", "exit", "quit");
+        list(c, "host", "ctr", "ctr2", "use", "shell", "exit", "quit");
         c.heading("Syscalls diyc makes itself, printed as strace shows them");
         list(c, "unshare", "hostname", "mount", "umount", "pivot_root", "chroot", "ip", "ping", "ipcmk", "ipcrm");
         c.heading("Seeing what changed");

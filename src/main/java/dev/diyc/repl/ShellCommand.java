@@ -21,15 +21,16 @@ final class ShellCommand implements Engine.Builtin {
 
     @Override
     public Engine.Outcome run(Engine engine, String args) {
-        if (!args.isBlank()) {
-            throw new UserError("shell takes no arguments; inside it, type what you like, then exit");
+        String name = args.strip();
+        if (!name.isEmpty() && !dev.diyc.ns.Lab.isContainerName(name)) {
+            throw new UserError("shell takes a container's name (ctr, ctr2 ...) or nothing; inside it, type what you like, then exit");
         }
-        Container ctr = engine.lab().ctr();
+        Container ctr = name.isEmpty() ? engine.currentContainer() : engine.lab().container(name);
         String hostname = ctr.hostname();
         List<String> env = new ArrayList<>(HostEnv.get());
         // The prompt names the container's hostname, like the posts' "root@mycontainer".
-        env.add("PS1=(ctr) " + hostname + ":$PWD# ");
-        engine.console().say("a shell inside the container, on this terminal (host PID of the container's shell: "
+        env.add("PS1=(" + ctr.name() + ") " + hostname + ":$PWD# ");
+        engine.console().say("a shell inside " + ctr.name() + ", on this terminal (host PID of its shell: "
                 + ctr.pid() + "). exit or Ctrl-D comes back to diyc; the container stays");
         terminal.pause();
         try {

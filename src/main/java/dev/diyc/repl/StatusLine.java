@@ -20,7 +20,8 @@ final class StatusLine {
         }
         Tutor t = e.tutor();
         String where = t == null ? null : t.status();
-        String ctr = e.lab().ctr().sharesEverything() ? "ctr shares the host's namespaces" : "ctr PID " + e.lab().ctr().pid();
+        String ctr = String.join(" · ", e.lab().containers().stream()
+                .map(c -> c.sharesEverything() ? c.name() + " shares the host's namespaces" : c.name() + " PID " + c.pid()).toList());
         status.update(List.of(new AttributedString((where == null ? "no lesson open" : where) + " · " + ctr)));
     }
 

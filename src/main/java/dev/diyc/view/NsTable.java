@@ -8,21 +8,25 @@ import dev.diyc.ns.Namespace;
 import java.util.Arrays;
 import java.util.List;
 
-/** One row per namespace type: the host's inode, the container's, and whether they are shared. */
+/** One row per namespace type: two contexts' inodes (the host's and a container's, usually) and whether they are shared. */
 public final class NsTable {
     private NsTable() {}
 
-    public static String render(Context host, Context ctr) {
+    public static String render(Context left, Context right) {
         List<String[]> rows = Arrays.stream(Namespace.values()).map(n -> {
-            String h = inode(host.namespace(n));
-            String c = inode(ctr.namespace(n));
+            String h = inode(left.namespace(n));
+            String c = inode(right.namespace(n));
             return new String[] {n.procName(), h, c, h.equals(c) ? "shared" : "isolated"};
         }).toList();
         return AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, rows, Arrays.asList(
                 new Column().header("namespace").dataAlign(HorizontalAlign.LEFT).with(r -> r[0]),
-                new Column().header("host").dataAlign(HorizontalAlign.RIGHT).with(r -> r[1]),
-                new Column().header("ctr [" + ctr.pid() + "]").dataAlign(HorizontalAlign.RIGHT).with(r -> r[2]),
+                new Column().header(header(left)).dataAlign(HorizontalAlign.RIGHT).with(r -> r[1]),
+                new Column().header(header(right)).dataAlign(HorizontalAlign.RIGHT).with(r -> r[2]),
                 new Column().header("").dataAlign(HorizontalAlign.LEFT).with(r -> r[3])));
+    }
+
+    private static String header(Context c) {
+        return c.name().equals("host") ? "host" : c.name() + " [" + c.pid() + "]";
     }
 
     private static String inode(String id) {

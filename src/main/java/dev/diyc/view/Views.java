@@ -16,27 +16,38 @@ public final class Views {
 
     private Views() {}
 
-    public static void compare(String what, Lab lab, Console console) {
-        Context host = lab.host();
-        Context ctr = lab.ctr();
-        String ctrTitle = "ctr [host PID " + ctr.pid() + "]";
+    /** The host and a container, side by side. */
+    public static void compare(String what, Lab lab, Context ctr, Console console) {
+        compare(what, lab, lab.host(), ctr, console);
+    }
+
+    /** Two contexts side by side: the host and a container, or two containers. */
+    public static void compare(String what, Lab lab, Context left, Context right, Console console) {
+        String leftTitle = title(left);
+        String rightTitle = title(right);
         switch (what.strip()) {
-            case "ns" -> console.out(NsTable.render(host, ctr) + "\n");
-            case "hostname" -> SideBySide.print(console, "host", List.of(host.hostname()), ctrTitle, List.of(ctr.hostname()));
+            case "ns" -> console.out(NsTable.render(left, right) + "\n");
+            case "hostname" -> SideBySide.print(console, leftTitle, List.of(left.hostname()), rightTitle, List.of(right.hostname()));
             case "ps" -> {
-                List<Probes.Process> h = Probes.processes(host);
-                List<Probes.Process> c = Probes.processes(ctr);
-                SideBySide.print(console, "host: " + count(h, "process", "processes"), psTable(h),
-                        ctrTitle + ": " + count(c, "process", "processes"), psTable(c));
+                List<Probes.Process> l = Probes.processes(left);
+                List<Probes.Process> r = Probes.processes(right);
+                SideBySide.print(console, leftTitle + ": " + count(l, "process", "processes"), psTable(l),
+                        rightTitle + ": " + count(r, "process", "processes"), psTable(r));
             }
             case "mounts" -> {
-                List<Probes.Mount> h = Probes.mounts(host);
-                List<Probes.Mount> c = Probes.mounts(ctr);
-                SideBySide.print(console, "host: " + count(h, "mount", "mounts"), mountLines(h),
-                        ctrTitle + ": " + count(c, "mount", "mounts"), mountLines(c));
+                List<Probes.Mount> l = Probes.mounts(left);
+                List<Probes.Mount> r = Probes.mounts(right);
+                SideBySide.print(console, leftTitle + ": " + count(l, "mount", "mounts"), mountLines(l),
+                        rightTitle + ": " + count(r, "mount", "mounts"), mountLines(r));
             }
-            default -> SideBySide.print(console, "host$ " + what, output(lab, host, what), "ctr$ " + what, output(lab, ctr, what));
+            default -> SideBySide.print(console, left.name() + "$ " + what, output(lab, left, what),
+                    right.name() + "$ " + what, output(lab, right, what));
         }
+    }
+
+    /** "host", or "ctr [host PID 4242]". */
+    private static String title(Context c) {
+        return c.name().equals("host") ? "host" : c.name() + " [host PID " + c.pid() + "]";
     }
 
     private static String count(List<?> items, String one, String many) {
