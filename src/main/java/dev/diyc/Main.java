@@ -2,6 +2,7 @@ package dev.diyc;
 
 import dev.diyc.lesson.Lesson;
 import dev.diyc.lesson.LessonLoader;
+import dev.diyc.lesson.SessionSlot;
 import dev.diyc.repl.Repl;
 import dev.diyc.repl.Script;
 import dev.diyc.rootfs.Rootfs;
@@ -78,7 +79,11 @@ public final class Main implements Callable<Integer> {
 
     private static List<Lesson> loadLessons(Path home) {
         try {
-            LessonLoader.Loaded loaded = LessonLoader.loadAll(home.resolve("lessons"));
+            SessionSlot slot = SessionSlot.claim();
+            if (slot.notice() != null) {
+                System.err.println("diyc: " + slot.notice());
+            }
+            LessonLoader.Loaded loaded = LessonLoader.loadAll(home.resolve("lessons"), slot.rename());
             for (String problem : loaded.problems()) {
                 System.err.println("diyc: lesson file skipped: " + problem);
             }

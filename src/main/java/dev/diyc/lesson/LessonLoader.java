@@ -26,12 +26,17 @@ public final class LessonLoader {
     public record Loaded(List<Lesson> lessons, List<String> problems) {}
 
     public static Loaded loadAll(Path dir) throws IOException {
+        return loadAll(dir, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param rename turns the names and addresses written in the files into this session's ({@link SessionSlot}) */
+    public static Loaded loadAll(Path dir, java.util.function.UnaryOperator<String> rename) throws IOException {
         List<Lesson> lessons = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 try {
-                    lessons.add(load(f));
+                    lessons.add(load(f, rename));
                 } catch (LessonFormatException e) {
                     problems.add(e.getMessage());
                 }
@@ -49,10 +54,14 @@ public final class LessonLoader {
     }
 
     public static Lesson load(Path file) throws IOException {
+        return load(file, java.util.function.UnaryOperator.identity());
+    }
+
+    public static Lesson load(Path file, java.util.function.UnaryOperator<String> rename) throws IOException {
         String where = file.getFileName().toString();
         Object doc;
         try {
-            doc = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+            doc = new Load(LoadSettings.builder().build()).loadFromString(rename.apply(Files.readString(file)));
         } catch (YamlEngineException e) {
             throw new LessonFormatException(where + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
