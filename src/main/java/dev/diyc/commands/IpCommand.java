@@ -4,6 +4,7 @@ import dev.diyc.UserError;
 import dev.diyc.net.IpFormat;
 import dev.diyc.net.Netns;
 import dev.diyc.net.RtNetlink;
+import dev.diyc.ns.NamedNetns;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Parameters;
                 "  ip link add veth0 type veth peer name veth1 [netns PID]",
                 "  ip link add br0 type bridge         ip link set DEV up|down|netns PID|master BR|nomaster",
                 "  ip link del DEV                     ip addr add 10.0.0.1/24 dev veth0",
-                "  ip route add default via 10.0.0.1   ip route add 10.0.0.0/24 dev veth0 [via GW]"})
+                "  ip route add default via 10.0.0.1   ip route add 10.0.0.0/24 dev veth0 [via GW]",
+                "  ip netns add|del NAME               ip netns list              ip netns exec NAME CMD...",
+                "(netns NAME works wherever netns PID does, once ip netns add NAME made it)"})
 final class IpCommand extends NativeCommand {
     @Parameters(arity = "0..*", paramLabel = "OBJECT COMMAND")
     List<String> words = new ArrayList<>();
@@ -43,6 +46,9 @@ final class IpCommand extends NativeCommand {
         }
         Words w = new Words(rest);
         String object = w.next("link");
+        if (is(object, "netns", 2)) {
+            return netns(w);
+        }
         return inv.ctx().thread().call(() -> {
             try (RtNetlink nl = RtNetlink.open()) {
                 if (is(object, "link", 1)) {
@@ -52,7 +58,7 @@ final class IpCommand extends NativeCommand {
                 } else if (is(object, "route", 1)) {
                     route(nl, w);
                 } else {
-                    throw new UserError("ip: object \"" + object + "\" is unknown here; diyc's ip knows link, addr and route");
+                    throw new UserError("ip: object \"" + object + "\" is unknown here; diyc's ip knows link, addr, route and netns");
                 }
             }
             return 0;
@@ -70,21 +76,28 @@ final class IpCommand extends NativeCommand {
             Netns nameNs = w.takeNetns();
             w.expect("type");
             String type = w.required("a link type (veth or bridge)");
-            if (type.equals("bridge")) {
-                nl.addBridge(name);
-                madeOnHost(name, nameNs);
-            } else if (type.equals("veth")) {
-                w.expect("peer");
-                w.accept("name");
-                String peer = w.required("the peer's name");
-                Netns peerNs = w.takeNetns();
-                nl.addVeth(name, nameNs, peer, peerNs);
-                madeOnHost(name, nameNs);
-                madeOnHost(peer, peerNs);
-            } else {
-                throw new UserError("ip link add: diyc makes veth pairs and bridges, not " + type);
+            Netns peerNs = null;
+            try {
+                if (type.equals("bridge")) {
+                    nl.addBridge(name);
+                    madeOnHost(name, nameNs);
+                } else if (type.equals("veth")) {
+                    w.expect("peer");
+                    w.accept("name");
+                    String peer = w.required("the peer's name");
+                    peerNs = w.takeNetns();
+                    nl.addVeth(name, nameNs, peer, peerNs);
+                    madeOnHost(name, nameNs);
+                    madeOnHost(peer, peerNs);
+                } else {
+                    throw new UserError("ip link add: diyc makes veth pairs and bridges, not " + type);
+                }
+            } finally {
+                close(nameNs);
+                close(peerNs);
             }
         } else if (is(cmd, "set", 1)) {
+            w.accept("dev"); // ip link set dev veth1 up
             String dev = w.required("a device");
             if (w.done()) {
                 throw new UserError("ip link set " + dev + " what? up, down, netns PID, master BR or nomaster");
@@ -94,7 +107,11 @@ final class IpCommand extends NativeCommand {
                 switch (what) {
                     case "up" -> nl.setUp(dev, true);
                     case "down" -> nl.setUp(dev, false);
-                    case "netns" -> nl.setNetns(dev, w.pid());
+                    case "netns" -> {
+                        try (Netns.Fd named = w.named()) {
+                            nl.setNetns(dev, named != null ? named : Netns.pid(w.pid()));
+                        }
+                    }
                     case "master" -> nl.setMaster(dev, w.required("a bridge"));
                     case "nomaster" -> nl.setNoMaster(dev);
                     case "dev" -> { /* ip link set dev veth0 up */ }
@@ -122,9 +139,13 @@ final class IpCommand extends NativeCommand {
             }
             inv.console().out(brief ? briefAddresses(links, addrs) : IpFormat.addresses(links, addrs));
         } else if (is(cmd, "add", 1) || is(cmd, "delete", 3)) {
+            // iproute2 takes "dev DEV" before or after the address: ip addr add dev veth1 10.0.0.2/24
+            String dev = w.accepted("dev") ? w.required("a device") : null;
             String cidr = w.required("an address with its prefix, such as 10.0.0.1/24");
-            w.expect("dev");
-            String dev = w.required("a device");
+            if (dev == null) {
+                w.expect("dev");
+                dev = w.required("a device");
+            }
             if (is(cmd, "add", 1)) {
                 nl.addAddress(dev, cidr);
             } else {
@@ -170,10 +191,60 @@ final class IpCommand extends NativeCommand {
         w.end();
     }
 
-    /** A link made in the host's namespace is recorded, to be undone on reset and on exit. */
+    /**
+     * A link made in the host's namespace is recorded, to be undone on reset and on exit. Runs on
+     * the context's thread, which {@code ip netns exec} may have moved into a named namespace.
+     */
     private void madeOnHost(String name, Netns where) {
-        if (where == null && inv.ctx() instanceof dev.diyc.ns.HostContext) {
+        if (where == null && inv.ctx() instanceof dev.diyc.ns.HostContext
+                && dev.diyc.ns.Namespace.NET.of(java.nio.file.Path.of("/proc/thread-self"))
+                        .equals(inv.lab().hostNamespaces().id(dev.diyc.ns.Namespace.NET))) {
             inv.lab().hostChanges().linkCreated(name);
+        }
+    }
+
+    /** {@code ip netns add|del|list|exec}: named network namespaces, on the host. */
+    private int netns(Words w) {
+        String cmd = w.next("list");
+        if (isShow(cmd)) {
+            w.end();
+            NamedNetns.list().forEach(n -> inv.console().out(n + "\n"));
+            return 0;
+        }
+        if (!(inv.ctx() instanceof dev.diyc.ns.HostContext)) {
+            throw new UserError("ip netns " + cmd + ": named namespaces live in the host's /run/netns; run it on the host: host ip netns " + cmd + " ...");
+        }
+        if (is(cmd, "add", 1)) {
+            String name = w.required("a name");
+            w.end();
+            inv.ctx().thread().call(() -> {
+                inv.lab().hostChanges().addNetns(name);
+                return null;
+            });
+        } else if (is(cmd, "delete", 1)) {
+            String name = w.required("a name");
+            w.end();
+            inv.ctx().thread().call(() -> {
+                inv.lab().hostChanges().deleteNetns(name);
+                return null;
+            });
+        } else if (is(cmd, "exec", 1)) {
+            String name = w.required("a name");
+            List<String> command = w.rest();
+            if (command.isEmpty()) {
+                throw new UserError("ip netns exec " + name + " what? A command, such as: ip netns exec " + name + " ip addr");
+            }
+            return NetnsExec.run(NamedNetns.path(name), command, inv);
+        } else {
+            throw new UserError("ip netns " + cmd + "? Try: add, del, list, exec");
+        }
+        return 0;
+    }
+
+    /** A namespace named by an fd (netns NAME) is closed once the request is sent. */
+    private static void close(Netns ns) {
+        if (ns instanceof Netns.Fd fd) {
+            fd.close();
         }
     }
 
@@ -235,16 +306,42 @@ final class IpCommand extends NativeCommand {
         }
 
         void accept(String keyword) {
-            if (!done() && words.get(at).equals(keyword)) {
-                at++;
-            }
+            accepted(keyword);
         }
 
-        /** {@code netns PID} where iproute2 allows it; null when absent. */
+        boolean accepted(String keyword) {
+            if (!done() && words.get(at).equals(keyword)) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        List<String> rest() {
+            List<String> r = List.copyOf(words.subList(at, words.size()));
+            at = words.size();
+            return r;
+        }
+
+        /** {@code netns NAME} for a namespace made with ip netns add: an fd on /run/netns/NAME, or null for a PID. */
+        Netns.Fd named() {
+            if (done() || words.get(at).matches("\\d+")) {
+                return null;
+            }
+            String name = words.get(at++);
+            java.nio.file.Path file = NamedNetns.path(name);
+            if (!java.nio.file.Files.exists(file)) {
+                throw new UserError("ip: netns takes a PID such as $CTR, or a name from ip netns add; there is no " + file);
+            }
+            return Netns.open(file.toString());
+        }
+
+        /** {@code netns PID} or {@code netns NAME} where iproute2 allows it; null when absent. */
         Netns takeNetns() {
             if (!done() && words.get(at).equals("netns")) {
                 at++;
-                return Netns.pid(pid());
+                Netns.Fd named = named();
+                return named != null ? named : Netns.pid(pid());
             }
             return null;
         }
@@ -252,7 +349,7 @@ final class IpCommand extends NativeCommand {
         int pid() {
             String p = required("a PID (the container's is $CTR)");
             if (!p.matches("\\d+")) {
-                throw new UserError("ip: netns takes a PID such as $CTR, not \"" + p + "\" (named namespaces are not in diyc yet)");
+                throw new UserError("ip: netns takes a PID such as $CTR, or a name made with ip netns add, not \"" + p + "\"");
             }
             return Integer.parseInt(p);
         }

@@ -18,6 +18,10 @@ public final class HostChanges {
     private final Set<String> links = new LinkedHashSet<>();
     /** IPC objects made with host ipcmk, as "KIND ID". */
     private final Set<String> ipcs = new LinkedHashSet<>();
+    /** Named network namespaces made with host ip netns add. */
+    private final Set<String> netns = new LinkedHashSet<>();
+    /** Whether diyc made /run/netns itself (then it goes with the last name). */
+    private boolean madeNetnsDir;
     private final Lifeline lifeline;
 
     HostChanges(Lifeline lifeline) {
@@ -34,6 +38,50 @@ public final class HostChanges {
     public synchronized void ipcRemoved(dev.diyc.sys.Syscalls.Ipc kind, int id) {
         if (ipcs.remove(kind + " " + id)) {
             lifeline.forgetIpc(kind, id);
+        }
+    }
+
+    /** {@code ip netns add NAME} on the host, recorded. */
+    public synchronized void addNetns(String name) {
+        boolean madeDir = NamedNetns.add(name);
+        madeNetnsDir |= madeDir;
+        netns.add(name);
+        lifeline.undoWhenGone("netns:" + name, NamedNetns.undoCommand(name, madeDir));
+    }
+
+    /** {@code ip netns del NAME} on the host; /run/netns goes too if diyc made it and it is empty. */
+    public synchronized void deleteNetns(String name) {
+        NamedNetns.delete(name, madeNetnsDir);
+        forgetNetns(name);
+    }
+
+    private void forgetNetns(String name) {
+        if (netns.remove(name)) {
+            lifeline.forget("netns:" + name);
+        }
+        if (!java.nio.file.Files.exists(NamedNetns.DIR)) {
+            madeNetnsDir = false;
+        }
+    }
+
+    private void removeNetns(NsThread hostThread, boolean quiet, Sink say, List<String> deleted) {
+        if (netns.isEmpty()) {
+            return;
+        }
+        if (!quiet) {
+            say.out("  · diyc removes the named network namespaces it made: " + String.join(", ", netns) + "\n");
+        }
+        for (String name : List.copyOf(netns)) {
+            try {
+                hostThread.call(() -> {
+                    NamedNetns.delete(name, madeNetnsDir);
+                    return null;
+                });
+                deleted.add("netns " + name);
+            } catch (RuntimeException e) {
+                // the learner removed it another way
+            }
+            forgetNetns(name);
         }
     }
 
@@ -91,6 +139,7 @@ public final class HostChanges {
         List<String> deleted = new ArrayList<>();
         java.util.function.Supplier<Void> work = () -> {
             removeIpcs(hostThread, quiet, say, deleted);
+            removeNetns(hostThread, quiet, say, deleted);
             deleteLinks(hostThread, quiet, say, deleted);
             return null;
         };

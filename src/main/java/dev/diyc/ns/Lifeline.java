@@ -20,7 +20,9 @@ import java.util.List;
 public final class Lifeline implements AutoCloseable {
     private static final String SCRIPT = String.join("\n",
             "trap '' INT HUP",
-            "pgs=' '; nss=' '; dir=''; links=''; ipcs=''",
+            "pgs=' '; nss=' '; dir=''; links=''; ipcs=''; undos=''",
+            "nl='",
+            "'",
             "while read -r cmd arg; do",
             "  case $cmd in",
             "    pg) pgs=\"$pgs$arg \" ;;",
@@ -32,6 +34,9 @@ public final class Lifeline implements AutoCloseable {
             "    unlink) n=''; for l in $links; do [ \"$l\" = \"$arg\" ] || n=\"$n $l\"; done; links=$n ;;",
             "    unpg) n=' '; for g in $pgs; do [ \"$g\" = \"$arg\" ] || n=\"$n$g \"; done; pgs=$n ;;",
             "    unns) n=' '; for s in $nss; do [ \"$s\" = \"$arg\" ] || n=\"$n$s \"; done; nss=$n ;;",
+            // Other host changes come as a key and the shell command that undoes them.
+            "    undo) undos=\"$undos$arg$nl\" ;;",
+            "    forget) undos=$(printf %s \"$undos\" | while read -r k c; do [ \"$k\" = \"$arg\" ] || printf '%s %s\\n' \"$k\" \"$c\"; done)$nl ;;",
             "  esac",
             "done",
             "for g in $pgs; do kill -KILL -$g 2>/dev/null; done",
@@ -45,6 +50,7 @@ public final class Lifeline implements AutoCloseable {
             "for l in $links; do ip link del \"$l\" 2>/dev/null; done",
             // IPC objects made on the host, as ipcrm's option and id (q:32768), removed with util-linux's ipcrm.
             "for i in $ipcs; do ipcrm -${i%%:*} ${i#*:} 2>/dev/null; done",
+            "printf %s \"$undos\" | while read -r k c; do [ -n \"$k\" ] && eval \"$c\" >/dev/null 2>&1; done",
             // The playground goes too, unless (against every rule diyc keeps) something is mounted in it.
             "[ -n \"$dir\" ] && ! grep -qF \" $dir\" /proc/self/mountinfo && rm -rf -- \"$dir\"",
             "exit 0",
@@ -108,6 +114,24 @@ public final class Lifeline implements AutoCloseable {
             case SHM -> 'm';
             case SEM -> 's';
         };
+    }
+
+    /**
+     * A host change to undo if diyc dies first.
+     *
+     * @param key names it for {@link #forget} (no spaces)
+     * @param command the shell command that undoes it (diyc builds it from validated names only)
+     */
+    public void undoWhenGone(String key, String command) {
+        if (key.contains(" ") || command.contains("\n")) {
+            throw new IllegalArgumentException(key);
+        }
+        send("undo " + key + " " + command);
+    }
+
+    /** Undone (or removed by the learner) already. */
+    public void forget(String key) {
+        send("forget " + key);
     }
 
     public void watchProcessGroup(int pgid) {

@@ -42,6 +42,8 @@ public interface LibC {
 
     int rmdir(String path);
 
+    int unlink(String path);
+
     int gettid();
 
     int getpid();

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * directory belong to a thread (once it has unshared CLONE_FS), not to the JVM.
  */
 public final class Syscalls {
-    public static final int O_WRONLY = 1, O_RDONLY = 0, O_DIRECTORY = 0x10000, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
+    public static final int O_WRONLY = 1, O_RDONLY = 0, O_CREAT = 0x40, O_EXCL = 0x80, O_DIRECTORY = 0x10000, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
     public static final int AT_FDCWD = -100;
 
     /** fds this class opened, with the path they were opened from, so later calls can show it like strace -y. */
@@ -131,6 +131,17 @@ public final class Syscalls {
 
     public static void mkdir(String path, int mode, String note) {
         check("mkdir", c().mkdir(path, mode), note, Arg.str(path), String.format("0%o", mode));
+    }
+
+    /** {@code open(PATH, O_RDONLY|O_CREAT|O_EXCL, MODE)}: a new empty file (a mount point for a namespace), recorded. */
+    public static void createFile(String path, int mode, String note) {
+        int fd = (int) check("open", c().open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode), note,
+                Arg.str(path), "O_RDONLY|O_CREAT|O_EXCL|O_CLOEXEC", mode == 0 ? "0" : String.format("0%o", mode));
+        c().close(fd);
+    }
+
+    public static void unlink(String path, String note) {
+        check("unlink", c().unlink(path), note, Arg.str(path));
     }
 
     public static void rmdir(String path, String note) {
