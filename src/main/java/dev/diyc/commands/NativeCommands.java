@@ -22,7 +22,8 @@ public final class NativeCommands {
             Map.entry("lsns", LsnsCommand::new),
             Map.entry("ipcmk", IpcmkCommand::new),
             Map.entry("ipcs", IpcsCommand::new),
-            Map.entry("ipcrm", IpcrmCommand::new));
+            Map.entry("ipcrm", IpcrmCommand::new),
+            Map.entry("iptables", IptablesCommand::new));
 
     private NativeCommands() {}
 

@@ -22,10 +22,84 @@ public final class HostChanges {
     private final Set<String> netns = new LinkedHashSet<>();
     /** Whether diyc made /run/netns itself (then it goes with the last name). */
     private boolean madeNetnsDir;
+    /** MASQUERADE rules added with host iptables: the argv that added each, and the argv that removes it. */
+    private final java.util.Map<List<String>, List<String>> nat = new java.util.LinkedHashMap<>();
+    /** The host's ip_forward when diyc started: put back if the learner changed it. */
+    private final String ipForward;
     private final Lifeline lifeline;
 
+    /** Must be made on a thread in the host's network namespace (ip_forward is per namespace). */
     HostChanges(Lifeline lifeline) {
         this.lifeline = lifeline;
+        this.ipForward = read(IP_FORWARD);
+        if (ipForward != null) {
+            lifeline.undoWhenGone("ip_forward", "[ \"$(cat " + IP_FORWARD + ")\" = " + ipForward + " ] || echo " + ipForward + " > " + IP_FORWARD);
+        }
+    }
+
+    private static final String IP_FORWARD = "/proc/sys/net/ipv4/ip_forward";
+
+    private static String read(String file) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** {@code iptables -t nat -A POSTROUTING ... -j MASQUERADE}, run with the machine's tool and recorded. */
+    public synchronized int addMasquerade(NsThread hostThread, Masquerade.Tool tool, String source, String out, Sink to) {
+        Masquerade.requireSafe("network", source);
+        Masquerade.requireSafe("link name", out);
+        List<String> add = Masquerade.add(tool, source, out);
+        List<String> undo = Masquerade.remove(tool, source, out);
+        if (nat.containsKey(add)) {
+            throw new dev.diyc.UserError("iptables: diyc has already added that rule (iptables -t nat -S lists it)");
+        }
+        int status = runTool(hostThread, add, to);
+        if (status == 0) {
+            nat.put(add, undo);
+            lifeline.undoWhenGone(natKey(undo), Masquerade.shellLine(undo));
+        }
+        return status;
+    }
+
+    /** {@code iptables -t nat -D POSTROUTING ...}: the rule goes, and is no longer diyc's to undo. */
+    public synchronized int deleteMasquerade(NsThread hostThread, Masquerade.Tool tool, String source, String out, Sink to) {
+        List<String> add = Masquerade.add(tool, source, out);
+        List<String> undo = Masquerade.remove(tool, source, out);
+        if (tool == Masquerade.Tool.NFT && !nat.containsKey(add)) {
+            throw new dev.diyc.UserError("iptables: there is no such rule of diyc's to delete (iptables -t nat -S lists them)");
+        }
+        if (tool == Masquerade.Tool.NFT && nat.size() > 1) {
+            to.out("  · diyc's rules share one nft table, and deleting it deletes them all\n");
+        }
+        int status = runTool(hostThread, undo, to);
+        if (status == 0) {
+            // nft's undo deletes diyc's whole table: every rule recorded with that undo is gone
+            nat.values().removeIf(undo::equals);
+            lifeline.forget(natKey(undo));
+        }
+        return status;
+    }
+
+    private static String natKey(List<String> undo) {
+        return "nat:" + Integer.toHexString(undo.hashCode());
+    }
+
+    public int listNat(NsThread hostThread, Sink to) {
+        Masquerade.Tool tool = Masquerade.tool();
+        if (tool == Masquerade.Tool.NFT && nat.isEmpty()) {
+            to.out("(diyc's nft table " + Masquerade.nftTable() + " has no rule yet)\n");
+            return 0;
+        }
+        return runTool(hostThread, Masquerade.list(tool), to);
+    }
+
+    /** Runs iptables or nft from the host's thread, showing the command as the learner would type it. */
+    private static int runTool(NsThread hostThread, List<String> argv, Sink to) {
+        to.out("  · diyc runs: " + String.join(" ", argv.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList()) + "\n");
+        return OneShot.run(hostThread, argv, to);
     }
 
     public synchronized void ipcCreated(dev.diyc.sys.Syscalls.Ipc kind, int id) {
@@ -85,6 +159,33 @@ public final class HostChanges {
         }
     }
 
+    private void removeNat(NsThread hostThread, boolean quiet, Sink say, List<String> deleted) {
+        if (nat.isEmpty()) {
+            return;
+        }
+        if (!quiet) {
+            say.out("  · diyc removes the NAT rule it added on the host\n");
+        }
+        for (List<String> undo : new LinkedHashSet<>(nat.values())) {
+            runTool(hostThread, undo, quiet ? new Sink.Capture() : say);
+            lifeline.forget(natKey(undo));
+            deleted.add("nat rule");
+        }
+        nat.clear();
+    }
+
+    /** ip_forward back to what it was when diyc started, if the learner changed it. */
+    private void restoreIpForward(NsThread hostThread, boolean quiet, Sink say, List<String> deleted) {
+        if (ipForward == null || ipForward.equals(hostThread.call(() -> read(IP_FORWARD)))) {
+            return;
+        }
+        if (!quiet) {
+            say.out("  · diyc puts the host's ip_forward back to " + ipForward + ", as it was\n");
+        }
+        hostThread.call(() -> dev.diyc.sys.Syscalls.writeFile(IP_FORWARD, ipForward + "\n", null));
+        deleted.add("ip_forward");
+    }
+
     public synchronized void linkCreated(String name) {
         if (links.add(name)) {
             lifeline.watchLink(name);
@@ -140,6 +241,8 @@ public final class HostChanges {
         java.util.function.Supplier<Void> work = () -> {
             removeIpcs(hostThread, quiet, say, deleted);
             removeNetns(hostThread, quiet, say, deleted);
+            removeNat(hostThread, quiet, say, deleted);
+            restoreIpForward(hostThread, quiet, say, deleted);
             deleteLinks(hostThread, quiet, say, deleted);
             return null;
         };

@@ -1,5 +1,7 @@
 package dev.diyc.ns;
 
+import dev.diyc.net.RtNetlink;
+import dev.diyc.sys.CallLog;
 import dev.diyc.sys.HostProc;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -102,7 +104,28 @@ public final class Lab implements AutoCloseable {
     public synchronized java.util.Map<String, String> vars() {
         java.util.Map<String, String> vars = new java.util.LinkedHashMap<>();
         containers.values().forEach(c -> vars.put(c.variable(), Integer.toString(c.pid())));
+        vars.put("UPLINK", uplink());
         return vars;
+    }
+
+    private volatile String uplink;
+
+    /**
+     * {@code $UPLINK}: the host's link with the default route (eth0, enp0s3), which a NAT rule names
+     * with {@code -o}. Read once, quietly, from the host's routes.
+     */
+    private String uplink() {
+        if (uplink == null) {
+            uplink = host.thread().call(() -> CallLog.silently(() -> {
+                try (RtNetlink nl = RtNetlink.open().recordReads(false)) {
+                    var links = nl.links();
+                    return nl.routes().stream().filter(dev.diyc.net.Route::isDefault)
+                            .flatMap(r -> links.stream().filter(l -> l.index() == r.oif()))
+                            .map(dev.diyc.net.Link::name).findFirst().orElse("eth0");
+                }
+            }));
+        }
+        return uplink;
     }
 
     public HostChanges hostChanges() {
