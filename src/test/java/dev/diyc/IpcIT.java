@@ -8,8 +8,6 @@ import dev.diyc.testing.Diyc;
 import dev.diyc.testing.HostState;
 import dev.diyc.testing.Root;
 import dev.diyc.testing.Transcript;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -42,7 +40,11 @@ class IpcIT {
                 "sharing the IPC namespace, the container sees the host's queue:\n" + t.output("ctr ipcs -q"));
         assertFalse(t.output("ctr ipcs -q", 1).lines().anyMatch(l -> l.startsWith("0x")), "its own namespace has none");
         assertTrue(t.output("ctr ipcs -m").lines().anyMatch(l -> l.matches("0x\\w+ \\d+\\s+root\\s+600\\s+4096\\s*")), t.output("ctr ipcs -m"));
-        assertFalse(t.output("host ipcs -m").contains(" 4096"), "the host cannot see the container's segment");
+        String shm = t.output("ctr ipcmk -M 4096 -p 600").lines().filter(l -> l.startsWith("Shared memory id: ")).findFirst().orElseThrow()
+                .replace("Shared memory id: ", "");
+        // Other users' segments may be there: the container's (id, mode 600, 4096 bytes) must not.
+        assertFalse(t.output("host ipcs -m").lines().anyMatch(l -> l.matches("0x\\w+ " + shm + "\\s+root\\s+600\\s+4096\\s*")),
+                "the host cannot see the container's segment:\n" + t.output("host ipcs -m"));
         assertTrue(t.output("ctr ipcrm -q 424242").contains("msgctl(424242, IPC_RMID, NULL) = -1 EINVAL"), t.output("ctr ipcrm -q 424242"));
         assertTrue(t.output("host ipcmk -Q -M 1").startsWith("diyc: ipcmk: make one thing"), t.output("host ipcmk -Q -M 1"));
         assertTrue(t.output("reset").contains("msgctl(" + id + ", IPC_RMID, NULL) = 0"), "reset removes the host's queue:\n" + t.output("reset"));
@@ -53,18 +55,8 @@ class IpcIT {
     void aKilledDiycLeavesNoIpcObjectOnTheHost() throws Exception {
         Root.require();
         HostState before = HostState.now();
-        Process diyc = Diyc.command("--script", "-").start();
-        try (var in = diyc.getOutputStream(); var out = new BufferedReader(new InputStreamReader(diyc.getInputStream()))) {
-            in.write("host ipcmk -Q\nhost ipcmk -M 4096\nhost ipcmk -S 2\nctr echo READY\nctr sleep 60\n".getBytes());
-            in.flush();
-            String line;
-            while ((line = out.readLine()) != null && !line.equals("READY")) {
-                // until the three objects exist
-            }
-            assertEquals(before.ipcObjects().size() + 3, HostState.now().ipcObjects().size(), "made on the host");
-            diyc.toHandle().destroyForcibly();
-            diyc.waitFor();
-        }
+        Diyc.killAfter("host ipcmk -Q\nhost ipcmk -M 4096\nhost ipcmk -S 2", () ->
+                assertEquals(before.ipcObjects().size() + 3, HostState.now().ipcObjects().size(), "made on the host"));
         HostState.assertUnchanged(before, "after kill -9 the lifeline removes them with ipcrm");
         assertTrue(Files.exists(Path.of("/proc/sysvipc/msg")));
     }

@@ -2,6 +2,7 @@ package dev.diyc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diyc.testing.Diyc;
@@ -89,18 +90,70 @@ class NetworkIT {
         assertEquals(0, quit.exitCode(), quit.output());
         HostState.assertUnchanged(before, "leaving diyc deletes the bridge:\n" + quit.output());
 
-        Process diyc = Diyc.command("--script", "-").start();
-        try (var in = diyc.getOutputStream(); var out = new java.io.BufferedReader(new java.io.InputStreamReader(diyc.getInputStream()))) {
-            in.write("host ip link add diyct-br type bridge\nctr echo READY\nctr sleep 60\n".getBytes());
-            in.flush();
-            String line;
-            while ((line = out.readLine()) != null && !line.equals("READY")) {
-                // wait until the bridge exists
-            }
-            assertTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/sys/class/net/diyct-br")), "the bridge was made");
-            diyc.toHandle().destroyForcibly();
-            diyc.waitFor();
-        }
+        Diyc.killAfter("host ip link add diyct-br type bridge", () ->
+                assertTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/sys/class/net/diyct-br")), "the bridge was made"));
         HostState.assertUnchanged(before, "after kill -9 the lifeline deletes the bridge");
+    }
+
+    /** Post 000's way: a named netns, ip netns exec, ip_forward and the MASQUERADE rule; all undone by reset. */
+    @Test
+    void post000sNamedNamespaceForwardingAndNat() {
+        Root.require();
+        HostState before = HostState.now();
+        Diyc.Run r = Diyc.script("""
+                host ip netns add diyct
+                host ip netns list
+                host ip link add diyct-a type veth peer name diyct-b
+                host ip link set diyct-b netns diyct
+                host ip addr add 10.200.99.1/24 dev diyct-a
+                host ip link set diyct-a up
+                host ip netns exec diyct ip addr add dev diyct-b 10.200.99.2/24
+                host ip netns exec diyct ip link set dev diyct-b up
+                host ip netns exec diyct ip route add default via 10.200.99.1
+                host ip netns exec diyct ping -c 1 10.200.99.1
+                host echo 1 > /proc/sys/net/ipv4/ip_forward
+                host iptables -t nat -A POSTROUTING -s 10.200.99.0/24 -o $UPLINK -j MASQUERADE
+                host iptables -t nat -S
+                ctr ip netns add nope
+                host ip netns add diyct
+                reset
+                host ip netns list
+                """);
+        assertFalse(r.output().contains("\tat "), r.output());
+        Transcript t = new Transcript(r.output());
+        assertTrue(t.output("host ip netns add diyct").contains("mount(\"/proc/thread-self/ns/net\", \"/run/netns/diyct\", NULL, MS_BIND, NULL) = 0"),
+                t.output("host ip netns add diyct"));
+        assertEquals("diyct\n", t.output("host ip netns list"));
+        assertTrue(t.output("host ip link set diyct-b netns diyct").contains("IFLA_NET_NS_FD="), t.output("host ip link set diyct-b netns diyct"));
+        assertTrue(t.output("host ip netns exec diyct ip addr add dev diyct-b 10.200.99.2/24").contains("setns("),
+                t.output("host ip netns exec diyct ip addr add dev diyct-b 10.200.99.2/24"));
+        assertTrue(t.output("host ip netns exec diyct ping -c 1 10.200.99.1").contains("1 received"),
+                t.output("host ip netns exec diyct ping -c 1 10.200.99.1"));
+        assertTrue(t.output("host iptables -t nat -S").toLowerCase().matches("(?s).*10\\.200\\.99\\.0/24.*masquerade.*"),
+                t.output("host iptables -t nat -S"));
+        assertTrue(t.output("ctr ip netns add nope").startsWith("diyc: ip netns add: named namespaces live in the host"), t.output("ctr ip netns add nope"));
+        assertTrue(t.output("host ip netns add diyct", 1).startsWith("diyc: ip netns add: diyct exists already"), t.output("host ip netns add diyct", 1));
+        String reset = t.output("reset");
+        assertTrue(reset.contains("umount2(\"/run/netns/diyct\", MNT_DETACH) = 0"), reset);
+        assertTrue(reset.contains("ip_forward back to 0") || reset.contains("ip_forward back to"), reset);
+        assertTrue(reset.contains("NAT rule"), reset);
+        assertFalse(t.output("host ip netns list", 1).lines().anyMatch("diyct"::equals), t.output("host ip netns list", 1));
+        HostState.assertUnchanged(before, r.output());
+    }
+
+    /** The same changes survive nothing when diyc is killed: the lifeline undoes them. */
+    @Test
+    void aKilledDiycLeavesNoNetnsNatOrForwarding() {
+        Root.require();
+        HostState before = HostState.now();
+        Diyc.killAfter("""
+                host ip netns add diyct
+                host ip link add diyct-br type bridge
+                host echo 1 > /proc/sys/net/ipv4/ip_forward
+                host iptables -t nat -A POSTROUTING -s 10.200.99.0/24 -j MASQUERADE""", () -> {
+            assertTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/run/netns/diyct")), "the netns was made");
+            assertNotEquals(before, HostState.now());
+        });
+        HostState.assertUnchanged(before, "after kill -9 the lifeline undoes the netns, the bridge, ip_forward and the NAT rule");
     }
 }

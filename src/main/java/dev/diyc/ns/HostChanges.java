@@ -261,8 +261,10 @@ public final class HostChanges {
         }
         hostThread.call(() -> {
             try (RtNetlink nl = RtNetlink.open().recordReads(false)) {
+                // A veth whose peer is in another namespace goes with that namespace (the containers
+                // have just ended, and the kernel tears a namespace down a moment later): not ours to delete.
                 Set<String> present = new LinkedHashSet<>();
-                nl.links().forEach(l -> present.add(l.name()));
+                nl.links().stream().filter(l -> !l.peerElsewhere()).forEach(l -> present.add(l.name()));
                 if (!quiet && links.stream().anyMatch(present::contains)) {
                     say.out("  · diyc undoes what it made on the host for you: "
                             + String.join(", ", links.stream().filter(present::contains).toList()) + "\n");

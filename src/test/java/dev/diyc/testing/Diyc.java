@@ -85,6 +85,40 @@ public final class Diyc {
         return script(pb, script);
     }
 
+    /**
+     * Runs {@code lines}, then, while diyc is still running, {@code whileRunning} (to see what it made),
+     * then kills diyc with SIGKILL: no shutdown hook runs, only the lifeline can clean up.
+     */
+    public static void killAfter(String lines, Runnable whileRunning) {
+        try {
+            Process diyc = command("--script", "-").start();
+            try (OutputStream in = diyc.getOutputStream();
+                    var out = new java.io.BufferedReader(new java.io.InputStreamReader(diyc.getInputStream()))) {
+                in.write((lines + "\nctr echo READY\nctr sleep 60\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                StringBuilder seen = new StringBuilder();
+                String line;
+                while ((line = out.readLine()) != null && !line.equals("READY")) {
+                    seen.append(line).append('\n');
+                }
+                if (line == null) {
+                    throw new AssertionError("diyc ended before READY:\n" + seen);
+                }
+                try {
+                    whileRunning.run();
+                } finally {
+                    diyc.toHandle().destroyForcibly();
+                    diyc.waitFor();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Run script(ProcessBuilder pb, String script) {
         try {
             Process p = pb.start();

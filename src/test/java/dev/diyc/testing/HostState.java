@@ -14,12 +14,12 @@ import java.util.stream.Stream;
  * compare after (waiting a little for processes that are still dying).
  */
 public record HostState(String hostname, List<String> mounts, List<String> links, List<String> foreignProcesses,
-        List<String> playgrounds, List<String> ipcObjects) {
+        List<String> playgrounds, List<String> ipcObjects, List<String> routing) {
 
     public static HostState now() {
         try {
             return new HostState(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), readMounts(), readLinks(),
-                    processesOutsideHostNamespaces(), readPlaygrounds(), readIpcObjects());
+                    processesOutsideHostNamespaces(), readPlaygrounds(), readIpcObjects(), readRouting());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -75,6 +75,27 @@ public record HostState(String hostname, List<String> mounts, List<String> links
         return objects;
     }
 
+    /** ip_forward, the named network namespaces, and the NAT rules (when nft is installed). */
+    private static List<String> readRouting() throws IOException {
+        List<String> r = new ArrayList<>();
+        r.add("ip_forward=" + Files.readString(Path.of("/proc/sys/net/ipv4/ip_forward")).strip());
+        Path netns = Path.of("/run/netns");
+        if (Files.isDirectory(netns)) {
+            try (Stream<Path> s = Files.list(netns)) {
+                s.map(p -> "netns " + p.getFileName()).sorted().forEach(r::add);
+            }
+            r.add("/run/netns exists");
+        }
+        for (String nft : List.of("/usr/sbin/nft", "/sbin/nft")) {
+            if (Files.isExecutable(Path.of(nft))) {
+                Process p = new ProcessBuilder(nft, "list", "ruleset").redirectErrorStream(true).start();
+                new String(p.getInputStream().readAllBytes()).lines().map(l -> "nft " + l.strip()).forEach(r::add);
+                break;
+            }
+        }
+        return r;
+    }
+
     private static List<String> readPlaygrounds() throws IOException {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("diyc-playground.")).sorted().toList();
@@ -106,6 +127,7 @@ public record HostState(String hostname, List<String> mounts, List<String> links
         diffList(b, "process", foreignProcesses, other.foreignProcesses);
         diffList(b, "playground", playgrounds, other.playgrounds);
         diffList(b, "ipc object", ipcObjects, other.ipcObjects);
+        diffList(b, "routing", routing, other.routing);
         return b.toString();
     }
 
