@@ -17,6 +17,7 @@ public final class NativeCommands {
             Map.entry("umount", UmountCommand::new),
             Map.entry("pivot_root", PivotRootCommand::new),
             Map.entry("chroot", ChrootCommand::new),
+            Map.entry("chroot-escape", ChrootEscapeCommand::new),
             Map.entry("ip", IpCommand::new),
             Map.entry("ping", PingCommand::new),
             Map.entry("lsns", LsnsCommand::new),

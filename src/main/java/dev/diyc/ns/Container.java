@@ -269,6 +269,14 @@ public final class Container extends Context {
         }
     }
 
+    /**
+     * A new shell, started wherever the container's thread now is (its root and working directory),
+     * becomes the container's shell: for a command that moved the thread's root with calls of its own.
+     */
+    public void shellFromThread() {
+        replaceShell(spawnShell(List.of("/bin/sh"), false));
+    }
+
     /** The new shell takes over; the old one ends, unless it is the PID namespace's init. */
     private void replaceShell(ShellSession fresh) {
         ShellSession old = shell;

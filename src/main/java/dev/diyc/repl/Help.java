@@ -30,6 +30,7 @@ public final class Help implements Engine.Builtin, Engine.Completable {
         topic("umount", "umount [-l] PATH", "Unmount in the container with umount2(2); -l detaches a busy mount.", "ctr umount -l /old");
         topic("pivot_root", "pivot_root NEW_ROOT PUT_OLD", "Swap the container's root for NEW_ROOT (a mount point) with pivot_root(2).", "ctr pivot_root rootfs rootfs/old");
         topic("chroot", "chroot DIR [CMD...]", "Change the root of the container's shell (or of one command) with chroot(2).", "ctr chroot rootfs /bin/sh");
+        topic("chroot-escape", "chroot-escape DIR", "Leave the container's chroot as any root process could: chroot(DIR) below, chdir(\"..\") to the top, chroot(\".\").", "ctr chroot-escape bin");
         topic("ip", "ip [-br] link|addr|route [show|add|set|del ...]", "Links, addresses and routes of the context's network namespace, over rtnetlink: veth pairs (netns $CTR), bridges, up/down.", "host ip link add veth0 type veth peer name veth1 netns $CTR");
         topic("ping", "ping [-c N] [-i SEC] [-W SEC] ADDRESS", "ICMP echo from the context's network namespace (IPv4), as ping; Ctrl-C stops it.", "ctr ping -c 2 10.200.7.1");
         topic("lsns", "lsns [-t TYPE]", "The machine's namespaces, read from the context's /proc: type, how many processes, the first of them.", "host lsns -t uts");
@@ -65,7 +66,7 @@ public final class Help implements Engine.Builtin, Engine.Completable {
         c.heading("Where commands run");
         list(c, "host", "ctr", "ctr2", "use", "shell", "exit", "quit");
         c.heading("Syscalls diyc makes itself, printed as strace shows them");
-        list(c, "unshare", "hostname", "mount", "umount", "pivot_root", "chroot", "ip", "ping", "ipcmk", "ipcrm");
+        list(c, "unshare", "hostname", "mount", "umount", "pivot_root", "chroot", "chroot-escape", "ip", "ping", "ipcmk", "ipcrm");
         c.heading("Seeing what changed");
         list(c, "compare", "lsns", "ipcs");
         c.heading("Lessons");
@@ -78,7 +79,7 @@ public final class Help implements Engine.Builtin, Engine.Completable {
 
     private static void list(Console c, String... names) {
         for (String n : names) {
-            c.plain(String.format("  %-12s %s", n, TOPICS.get(n)[1]));
+            c.plain(String.format("  %-14s %s", n, TOPICS.get(n)[1]));
         }
     }
 }
