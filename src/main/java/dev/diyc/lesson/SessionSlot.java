@@ -34,8 +34,21 @@ public final class SessionSlot {
         return new SessionSlot(0);
     }
 
+    private static volatile SessionSlot claimed = first();
+
+    /** This process's slot: the one {@link #claim} took, or slot 0 before that. */
+    public static SessionSlot current() {
+        return claimed;
+    }
+
     /** Takes the lowest free slot for the life of this process; slot 0 when all are taken or the kernel says no. */
     public static SessionSlot claim() {
+        SessionSlot s = take();
+        claimed = s;
+        return s;
+    }
+
+    private static SessionSlot take() {
         LibC c = Native.libc();
         for (int n = 0; n < SLOTS; n++) {
             int fd = c.socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);

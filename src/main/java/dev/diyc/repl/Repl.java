@@ -156,6 +156,7 @@ public final class Repl {
                 }
             });
             e.register("shell", new ShellCommand(terminal));
+            e.register("run", new RunCommand(true));
         });
         return reader;
     }

@@ -29,6 +29,7 @@ public final class Script {
         engine.register("shell", (e, args) -> {
             throw new dev.diyc.UserError("shell hands the terminal to a shell in the container; scripted mode has no terminal: use ctr CMD");
         });
+        engine.register("run", new RunCommand(false));
         int failures = 0;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;

@@ -1,0 +1,115 @@
+package dev.diyc.repl;
+
+import dev.diyc.UserError;
+import dev.diyc.lesson.SessionSlot;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code run}: diyc's one-command container, like {@code docker run -it busybox}. It is nothing but
+ * the previous lessons' commands, typed for the learner in order and shown as they run, so the
+ * learner sees that a container runtime is exactly those steps: every namespace, the image as the
+ * new root through pivot_root, a /proc of its own, a hostname, optionally a veth with an address,
+ * and then a shell (or CMD) inside.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"A whole container in one command, made of the lessons' steps, each shown as it runs:",
+                "unshare every namespace, pivot_root into IMAGE (default: rootfs), mount /proc, set the hostname,",
+                "[--net] a veth to the host with 10.200.12.2/24 inside; then a shell in it (or CMD).",
+                "It replaces the container in ctr."})
+final class RunCommand implements Engine.Builtin {
+    private final boolean interactive;
+
+    @Option(names = "--hostname", paramLabel = "NAME", defaultValue = "container", description = "the container's hostname (default: container)")
+    String hostname;
+
+    @Option(names = "--net", description = "a network namespace with a veth to the host, 10.200.12.1 (host) and 10.200.12.2 (container)")
+    boolean net;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE", defaultValue = "rootfs", description = "a root filesystem directory in the playground (default: rootfs)")
+    String image;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "CMD", description = "what to run inside instead of a shell")
+    List<String> command = new ArrayList<>();
+
+    /** @param interactive whether a terminal is there for the shell at the end */
+    RunCommand(boolean interactive) {
+        this.interactive = interactive;
+    }
+
+    @Override
+    public Engine.Outcome run(Engine engine, String args) {
+        RunCommand parsed = new RunCommand(interactive);
+        CommandLine cl = new CommandLine(parsed);
+        try {
+            cl.parseArgs(Words.split(args, engine.lab().vars()).toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new UserError("run: " + e.getMessage() + " (run --help shows the options)");
+        }
+        if (cl.isUsageHelpRequested() || cl.isVersionHelpRequested()) {
+            engine.console().out(cl.getUsageMessage(CommandLine.Help.Ansi.OFF));
+            return Engine.Outcome.OK;
+        }
+        return parsed.start(engine);
+    }
+
+    private Engine.Outcome start(Engine engine) {
+        if (!image.matches("[A-Za-z0-9_./-]+") || !hostname.matches("[A-Za-z0-9.-]{1,63}")) {
+            throw new UserError("run: the image is a directory in the playground and the hostname letters, digits, - and .");
+        }
+        if (!java.nio.file.Files.isDirectory(engine.lab().playground().resolve(image).resolve("bin"))) {
+            throw new UserError("run: " + image + " is not a root filesystem in the playground (it has no bin/)");
+        }
+        if (!engine.lab().ctr().sharesEverything()) {
+            engine.console().say("run starts from a fresh container: ctr's present one ends");
+        }
+        engine.lab().resetContainer();
+        for (String line : steps()) {
+            engine.console().say("run › " + line);
+            if (engine.execute(line) != Engine.Outcome.OK) {
+                engine.console().say("run stopped at that step; ctr stays as it is, to look at (reset clears it)");
+                return Engine.Outcome.FAILED;
+            }
+        }
+        if (!command.isEmpty()) {
+            return engine.execute("ctr " + String.join(" ", command));
+        }
+        if (interactive) {
+            return engine.execute("shell ctr");
+        }
+        engine.console().say("the container is ready in ctr (host PID " + engine.lab().ctr().pid()
+                + "): ctr CMD runs in it; on a terminal, run opens a shell in it");
+        return Engine.Outcome.OK;
+    }
+
+    /** The lessons' lines, in the order a runtime does them. */
+    List<String> steps() {
+        String old = ".oldroot";
+        List<String> s = new ArrayList<>(List.of(
+                "ctr unshare --mount --uts --ipc --pid --fork --cgroup" + (net ? " --net" : ""),
+                "ctr mount --make-rprivate /",
+                "ctr mount --bind " + image + " " + image,
+                "ctr mkdir -p " + image + "/" + old,
+                "ctr pivot_root " + image + " " + image + "/" + old,
+                "ctr cd /",
+                "ctr umount -l /" + old,
+                "ctr rmdir /" + old,
+                "ctr mount -t proc proc /proc",
+                "ctr hostname " + hostname));
+        if (net) {
+            s.addAll(List.of(
+                    "host ip link add diyc-h12 type veth peer name diyc-c12 netns $CTR",
+                    "host ip addr add 10.200.12.1/24 dev diyc-h12",
+                    "host ip link set diyc-h12 up",
+                    "ctr ip link set lo up",
+                    "ctr ip addr add 10.200.12.2/24 dev diyc-c12",
+                    "ctr ip link set diyc-c12 up",
+                    "ctr ip route add default via 10.200.12.1"));
+        }
+        return s.stream().map(SessionSlot.current().rename()).toList();
+    }
+}
