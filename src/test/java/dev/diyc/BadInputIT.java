@@ -37,6 +37,12 @@ class BadInputIT {
                 lesson run 99
                 shell
                 explain nothing
+                run --bogus
+                run nothere
+                run --hostname 'a b'
+                host ip netns del nothere
+                host iptables -t mangle -S
+                ctr2 ip link set nothere up
                 ctr echo still-alive
                 """);
         String out = r.output();
@@ -61,6 +67,12 @@ class BadInputIT {
         assertOneLine(t, "lesson run 99", "there is no lesson 99");
         assertOneLine(t, "shell", "scripted mode has no terminal");
         assertOneLine(t, "explain nothing", "no topic 'nothing'");
+        assertOneLine(t, "run --bogus", "diyc: run: Unknown option: '--bogus' (run --help shows the options)");
+        assertOneLine(t, "run nothere", "nothere is not a root filesystem in the playground");
+        assertOneLine(t, "run --hostname 'a b'", "diyc: run: the image is a directory");
+        assertOneLine(t, "host ip netns del nothere", "there is no network namespace named nothere");
+        assertOneLine(t, "host iptables -t mangle -S", "diyc knows the nat table's MASQUERADE rule");
+        assertTrue(t.output("ctr2 ip link set nothere up").contains("-1 ENODEV"), t.output("ctr2 ip link set nothere up"));
         assertTrue(t.output("ctr echo still-alive").startsWith("still-alive\n"), "the REPL carried on");
         HostState.assertUnchanged(before, out);
     }
