@@ -66,7 +66,9 @@ public final class Lab implements AutoCloseable {
      * commands: {@code $CTR}, the container shell's host PID.
      */
     public java.util.Map<String, String> vars() {
-        return java.util.Map.of("CTR", Integer.toString(ctr.pid()));
+        java.util.Map<String, String> vars = new java.util.HashMap<>(java.util.Map.of("CTR", Integer.toString(ctr.pid())));
+        UserNamespaceShell.addVars(vars, ctr);
+        return vars;
     }
 
     public HostChanges hostChanges() {
@@ -82,8 +84,10 @@ public final class Lab implements AutoCloseable {
 
     /** Ends the container and starts a fresh one that shares every namespace with the host. */
     public Container resetContainer() {
+        Learner as = ctr.suUser();
         ctr.close();
         ctr = new Container(playground, lifeline, background, hostNamespaces);
+        ctr.suQuietly(as); // like the posts' terminal after exit: still the user su made it
         return ctr;
     }
 
