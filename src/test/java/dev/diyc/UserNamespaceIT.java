@@ -131,26 +131,30 @@ class UserNamespaceIT {
         for (boolean ordinary : new boolean[] {false, true}) {
             ProcessBuilder pb = ordinary ? learnerCommand() : Diyc.command("--script", "-");
             Process diyc = pb.start();
-            OutputStream in = diyc.getOutputStream();
-            BufferedReader out = new BufferedReader(new InputStreamReader(diyc.getInputStream(), StandardCharsets.UTF_8));
-            in.write("""
-                    ctr unshare --user --map-root-user --uts --ipc --pid --fork --mount --mount-proc --root=rootfs sh
-                    ctr sleep 999 &
-                    ctr echo READY
-                    ctr sleep 998
-                    """.getBytes(StandardCharsets.UTF_8));
-            in.flush();
             StringBuilder seen = new StringBuilder();
-            String line;
-            while ((line = out.readLine()) != null && !line.equals("READY")) {
-                seen.append(line).append('\n');
+            try {
+                OutputStream in = diyc.getOutputStream();
+                BufferedReader out = new BufferedReader(new InputStreamReader(diyc.getInputStream(), StandardCharsets.UTF_8));
+                in.write("""
+                        ctr unshare --user --map-root-user --uts --ipc --pid --fork --mount --mount-proc --root=rootfs sh
+                        ctr sleep 999 &
+                        ctr echo READY
+                        ctr sleep 998
+                        """.getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                String line;
+                while ((line = out.readLine()) != null && !line.equals("READY")) {
+                    seen.append(line).append('\n');
+                }
+                assertEquals("READY", line, "diyc never got its container ready:\n" + seen);
+                assertTrue(inOtherUserNamespaces() >= already + 3, "the helper, the shell and sleep are in a user namespace before the kill:\n"
+                        + HostState.processesOutsideHostNamespaces());
+                Thread.sleep(300);
+                assertTrue(diyc.toHandle().destroyForcibly());
+                assertTrue(diyc.waitFor(10, TimeUnit.SECONDS));
+            } finally {
+                diyc.destroyForcibly(); // a failed assertion must not leave diyc and its container running
             }
-            assertEquals("READY", line, "diyc never got its container ready:\n" + seen);
-            assertTrue(inOtherUserNamespaces() >= already + 3, "the helper, the shell and sleep are in a user namespace before the kill:\n"
-                    + HostState.processesOutsideHostNamespaces());
-            Thread.sleep(300);
-            assertTrue(diyc.toHandle().destroyForcibly());
-            assertTrue(diyc.waitFor(10, TimeUnit.SECONDS));
             HostState.assertUnchanged(before, "after kill -9 of diyc" + (ordinary ? " run by " + TestLearner.NAME : "") + ":\n" + seen);
         }
     }
