@@ -127,7 +127,6 @@ class UserNamespaceIT {
     void aKilledDiycLeavesNothingInTheUserNamespacesItMade() throws Exception {
         Root.require();
         HostState before = HostState.now();
-        long already = inOtherUserNamespaces();
         for (boolean ordinary : new boolean[] {false, true}) {
             ProcessBuilder pb = ordinary ? learnerCommand() : Diyc.command("--script", "-");
             Process diyc = pb.start();
@@ -135,25 +134,30 @@ class UserNamespaceIT {
             try {
                 OutputStream in = diyc.getOutputStream();
                 BufferedReader out = new BufferedReader(new InputStreamReader(diyc.getInputStream(), StandardCharsets.UTF_8));
+                // No background job: run by an ordinary user the image has no /dev/null (no mknod without
+                // root), and dash opens /dev/null for a job's input, so `sleep 999 &` would fail in there.
                 in.write("""
                         ctr unshare --user --map-root-user --uts --ipc --pid --fork --mount --mount-proc --root=rootfs sh
-                        ctr sleep 999 &
-                        ctr echo READY
+                        host echo READY $CTR
                         ctr sleep 998
                         """.getBytes(StandardCharsets.UTF_8));
                 in.flush();
                 String line;
-                while ((line = out.readLine()) != null && !line.equals("READY")) {
+                while ((line = out.readLine()) != null && !line.startsWith("READY ")) {
                     seen.append(line).append('\n');
                 }
-                assertEquals("READY", line, "diyc never got its container ready:\n" + seen);
-                assertTrue(inOtherUserNamespaces() >= already + 3, "the helper, the shell and sleep are in a user namespace before the kill:\n"
-                        + HostState.processesOutsideHostNamespaces());
-                Thread.sleep(300);
+                assertTrue(line != null, "diyc never got its container ready:\n" + seen);
+                Path userNs = Files.readSymbolicLink(Path.of("/proc", line.substring(6).strip(), "ns/user"));
+                Thread.sleep(300); // let the shell start the foreground sleep 998
+                assertEquals(3, inUserNamespace(userNs), "the helper, its shell and sleep are in the container's user namespace before the kill:\n"
+                        + seen + HostState.processesOutsideHostNamespaces());
                 assertTrue(diyc.toHandle().destroyForcibly());
                 assertTrue(diyc.waitFor(10, TimeUnit.SECONDS));
             } finally {
-                diyc.destroyForcibly(); // a failed assertion must not leave diyc and its container running
+                if (diyc.isAlive()) { // a failed assertion must not leave diyc and its container running
+                    diyc.destroyForcibly();
+                    HostState.awaitEqual(before);
+                }
             }
             HostState.assertUnchanged(before, "after kill -9 of diyc" + (ordinary ? " run by " + TestLearner.NAME : "") + ":\n" + seen);
         }
@@ -181,13 +185,12 @@ class UserNamespaceIT {
         HostState.assertUnchanged(before, out);
     }
 
-    /** How many processes are in a user namespace other than this JVM's. */
-    private static long inOtherUserNamespaces() throws IOException {
-        Path mine = Files.readSymbolicLink(Path.of("/proc/self/ns/user"));
+    /** How many processes are in this user namespace. */
+    private static long inUserNamespace(Path ns) throws IOException {
         try (var procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
                 try {
-                    return !Files.readSymbolicLink(p.resolve("ns/user")).equals(mine);
+                    return Files.readSymbolicLink(p.resolve("ns/user")).equals(ns);
                 } catch (IOException e) {
                     return false;
                 }

@@ -148,15 +148,7 @@ public final class Container extends Context {
                     + " in the new namespaces (" + Errno.message(e.errno()) + "): is it in the container's root?");
         }
         if (newPid) {
-            for (ShellSession init : inits) {
-                init.end();
-            }
-            inits.clear();
-            shell.end();
-            shell = fresh;
-            if (pidNsFd >= 0) {
-                Syscalls.close(pidNsFd);
-            }
+            replaceEveryShell(fresh);
             pidNsFd = Syscalls.openHostProc(fresh.pid() + "/ns/pid", "/proc/" + fresh.pid() + "/ns/pid");
             say.accept("the new shell is PID 1 of the new PID namespace; the host knows it as PID " + fresh.pid());
         } else {
@@ -191,16 +183,7 @@ public final class Container extends Context {
             Syscalls.followCwdOf(oldShell);
             return inPidNamespace(false, () -> Spawn.spawn(helperArgv, HostEnv.get(), stdio, true));
         }), lifeline, background, output, helperArgv.get(0), forks);
-        for (ShellSession init : inits) {
-            init.end();
-        }
-        inits.clear();
-        shell.end();
-        shell = fresh;
-        if (pidNsFd >= 0) {
-            Syscalls.close(pidNsFd);
-            pidNsFd = -1;
-        }
+        replaceEveryShell(fresh);
         userNs = new UserNamespaceShell(this, host);
         watchNewNamespaces();
     }
@@ -351,6 +334,20 @@ public final class Container extends Context {
                 return null;
             });
             throw new UserError("chroot: failed to run command '/bin/sh' in " + dir + ": " + Errno.message(e.errno()));
+        }
+    }
+
+    /** The new shell takes over in namespaces of its own: the old shell and the old PID namespace's inits end. */
+    private void replaceEveryShell(ShellSession fresh) {
+        for (ShellSession init : inits) {
+            init.end();
+        }
+        inits.clear();
+        shell.end();
+        shell = fresh;
+        if (pidNsFd >= 0) {
+            Syscalls.close(pidNsFd);
+            pidNsFd = -1;
         }
     }
 

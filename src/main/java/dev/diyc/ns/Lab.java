@@ -77,17 +77,21 @@ public final class Lab implements AutoCloseable {
 
     /** A clean slate for a lesson: what diyc changed on the host undone (shown), and a fresh container. */
     public Container resetAll() {
-        Container fresh = resetContainer();
+        ctr.close();
+        ctr = new Container(playground, lifeline, background, hostNamespaces); // diyc's own user again, whatever su did
         hostChanges.undo(host.thread(), false, background);
-        return fresh;
+        return ctr;
     }
 
-    /** Ends the container and starts a fresh one that shares every namespace with the host. */
+    /**
+     * Ends the container and starts a fresh one that shares every namespace with the host, as the
+     * user {@code su} made it, like the posts' terminal after exit.
+     */
     public Container resetContainer() {
         Learner as = ctr.suUser();
         ctr.close();
         ctr = new Container(playground, lifeline, background, hostNamespaces);
-        ctr.suQuietly(as); // like the posts' terminal after exit: still the user su made it
+        ctr.suQuietly(as);
         return ctr;
     }
 
