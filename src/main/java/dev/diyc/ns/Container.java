@@ -377,7 +377,7 @@ public final class Container extends Context {
     public int spawnOnTerminal(List<String> argv, List<String> env) {
         int shellPid = pid();
         if (userNs != null) {
-            List<String> entered = UserNamespaceShell.nsenter(shellPid, argv);
+            List<String> entered = userNs.nsenter(argv);
             return thread.call(() -> Spawn.spawn(entered, env, new int[] {0, 1, 2}, false));
         }
         return thread.call(() -> {

@@ -126,10 +126,22 @@ public final class UserNamespaceShell {
         return ctr.run(String.join(" ", words.stream().map(Container::quote).toList()), out).status();
     }
 
-    /** A program run from the host inside the container's namespaces, root and working directory, by util-linux's nsenter. */
-    static List<String> nsenter(int pid, List<String> argv) {
-        List<String> a = new ArrayList<>(List.of("nsenter", "--target", Integer.toString(pid), "--all", "--root", "--wd",
-                "--preserve-credentials", "--"));
+    /**
+     * A program run from the host inside the container's namespaces, root and working directory, by
+     * util-linux's nsenter: only the namespaces the container has of its own (the user namespace
+     * first), since the ones it shares with the host belong to the host's user namespace, which
+     * nsenter may not go back to once it is inside the container's.
+     */
+    List<String> nsenter(List<String> argv) {
+        List<String> a = new ArrayList<>(List.of("nsenter", "--target", Integer.toString(ctr.pid())));
+        for (Object[] n : new Object[][] {{Namespace.USER, "--user"}, {Namespace.MNT, "--mount"}, {Namespace.UTS, "--uts"},
+                {Namespace.IPC, "--ipc"}, {Namespace.NET, "--net"}, {Namespace.PID, "--pid"}, {Namespace.CGROUP, "--cgroup"},
+                {Namespace.TIME, "--time"}}) {
+            if (owns((Namespace) n[0])) {
+                a.add((String) n[1]);
+            }
+        }
+        a.addAll(List.of("--root", "--wd", "--preserve-credentials", "--"));
         a.addAll(argv);
         return a;
     }
