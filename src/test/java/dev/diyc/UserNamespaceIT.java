@@ -214,9 +214,9 @@ class UserNamespaceIT {
     /** diyc run by the ordinary test user, from a copy of the project it can read (the checkout may be root's alone). */
     private static ProcessBuilder learnerCommand() throws IOException {
         Path home = learnerHome();
-        Path state = TestLearner.ownedTempDir("diyc-learner-state");
+        Path state = home.resolve("state"); // the learner's own: progress, history
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Ddiyc.home=" + home, "-jar",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Ddiyc.home=" + home, "-jar",
                 home.resolve("target/diyc.jar").toString(), "--script", "-"));
         ProcessBuilder pb = new ProcessBuilder(TestLearner.as(List.of("PATH=/usr/local/bin:/usr/bin:/bin", "COLUMNS=100",
                 "HOME=" + state, "XDG_STATE_HOME=" + state), java)).redirectErrorStream(true);
@@ -235,7 +235,7 @@ class UserNamespaceIT {
         copy(Diyc.jar().resolveSibling("lib").toString(), home.resolve("target").toString());
         copy(REAL_HOME.resolve("lessons").toString(), home.toString());
         copy(Rootfs.defaultImage(REAL_HOME).toString(), home.resolve("rootfs-images").toString());
-        TestLearner.ensure();
+        TestLearner.chown(Files.createDirectory(home.resolve("state")));
         Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -1,7 +1,6 @@
 package dev.diyc.testing;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +56,9 @@ public final class TestLearner {
         return cmd;
     }
 
-    /** A directory the learner owns, for its state (progress, history). */
-    public static Path ownedTempDir(String prefix) throws IOException {
-        Path dir = Files.createTempDirectory(prefix);
-        if (run("chown", NAME + ":", dir.toString()) != 0) {
+    /** Gives a directory to the learner, for its state (progress, history). */
+    public static Path chown(Path dir) {
+        if (run("chown", ensure() + ":", dir.toString()) != 0) {
             throw new IllegalStateException("chown " + dir);
         }
         return dir;
