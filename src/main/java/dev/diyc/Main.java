@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
         subcommands = RootfsCli.class,
         description = {"Do it yourself containers: an interactive shell that builds a container by hand, one real syscall at a time.",
                 "",
-                "With no options, opens the REPL (run it with sudo: namespaces and mounts need root).",
+                "With no options, opens the REPL. Run it with sudo: namespaces and mounts need root; without sudo,",
+                "lesson 6 (user namespaces, rootless containers) works and the rest say they need root.",
                 "In the REPL, `host CMD` runs on the host, `ctr CMD` in the container; `help` lists the rest."},
         footer = {"", "Examples:", "  sudo ./diyc                        open the REPL", "  sudo ./diyc --script lesson.txt    run REPL lines from a file, as a transcript",
                 "  echo 'lesson run all' | sudo ./diyc --script -", "  sudo ./diyc rootfs build           rebuild the default root filesystem"})
@@ -60,9 +61,6 @@ public final class Main implements Callable<Integer> {
             Repl.training(CompletableFuture.supplyAsync(() -> loadLessons(Home.dir())));
             return OK;
         }
-        if (!Privileges.isRoot()) {
-            throw new UserError("diyc makes namespaces and mounts, which need root: run it with sudo (sudo ./diyc)");
-        }
         Path home = Home.dir();
         Path image = Rootfs.defaultImage(home);
         if (!Rootfs.isImage(image)) {
@@ -71,6 +69,9 @@ public final class Main implements Callable<Integer> {
         }
         // Parsing the lessons takes longer than showing the prompt: the REPL lets it happen meanwhile.
         CompletableFuture<List<Lesson>> lessons = CompletableFuture.supplyAsync(() -> loadLessons(home));
+        if (!Privileges.isRoot()) {
+            System.out.println(dev.diyc.lesson.LessonNeeds.withoutRoot(lessons.join()));
+        }
         if (script != null) {
             return Script.run(script.toString().equals("-") ? System.in : Files.newInputStream(script), image, lessons, noColor);
         }

@@ -26,7 +26,8 @@ public final class Privileges {
         }
     }
 
-    private static long effectiveUid() {
+    /** The effective uid, read from /proc/self/status; -1 without /proc. */
+    public static long effectiveUid() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("Uid:")) { // "Uid:\treal\teffective\tsaved\tfs"

@@ -24,7 +24,8 @@ public final class NativeCommands {
             Map.entry("ipcmk", IpcmkCommand::new),
             Map.entry("ipcs", IpcsCommand::new),
             Map.entry("ipcrm", IpcrmCommand::new),
-            Map.entry("iptables", IptablesCommand::new));
+            Map.entry("iptables", IptablesCommand::new),
+            Map.entry("su", SuCommand::new));
 
     private NativeCommands() {}
 
@@ -78,6 +79,11 @@ public final class NativeCommands {
 
     /** @return the command's exit status */
     public static synchronized int run(String name, List<String> args, Invocation inv) {
+        if (inv.ctx() instanceof dev.diyc.ns.Container c && c.userNamespace() != null && !name.equals("unshare") && !name.equals("su")) {
+            List<String> words = new java.util.ArrayList<>(List.of(name));
+            words.addAll(args);
+            return c.userNamespace().runAsProgram(words, inv.console(), inv.console()::say);
+        }
         CommandLine cl = parser(name);
         NativeCommand cmd = cl.getCommand();
         cmd.bind(inv);

@@ -2,8 +2,14 @@ package dev.diyc.commands;
 
 import dev.diyc.UserError;
 import dev.diyc.ns.Container;
+import dev.diyc.ns.Namespace;
+import dev.diyc.ns.ShellSession;
+import dev.diyc.ns.UserNamespaceShell;
+import dev.diyc.ns.UserNamespaces;
+import dev.diyc.sys.Errno;
 import dev.diyc.sys.Flags;
 import dev.diyc.sys.SyscallException;
+import dev.diyc.sys.Syscalls;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -91,7 +97,7 @@ final class UnshareCommand extends NativeCommand {
             default -> throw new UserError("unshare: --propagation takes private, shared, slave or unchanged");
         };
         if ((flags & Flags.CLONE_NEWUSER) != 0) {
-            return userNamespaceNotYet(ctr, flags);
+            return withUserNamespace(ctr, flags, prop);
         }
         try {
             ctr.unshare(new Container.UnshareRequest(flags, prop, fork, mountProc, root, wd, program), inv.console()::say);
@@ -107,22 +113,62 @@ final class UnshareCommand extends NativeCommand {
     }
 
     /**
-     * The JVM cannot enter a new user namespace: the kernel refuses unshare(CLONE_NEWUSER) to a
-     * process with more than one thread. diyc shows that for real; the workaround is lesson 6's.
+     * A user namespace: the kernel refuses unshare(CLONE_NEWUSER) to a process with more than one
+     * thread. diyc shows that for real, says why, and has a single-threaded helper (util-linux's
+     * unshare) make the namespaces and become the container's shell.
      */
-    private int userNamespaceNotYet(Container ctr, long flags) {
+    private int withUserNamespace(Container ctr, long flags, long prop) {
         try {
             ctr.thread().call(() -> {
-                dev.diyc.sys.Syscalls.unshare(flags, null);
+                Syscalls.unshare(Flags.CLONE_NEWUSER, null);
                 return null;
             });
+            throw new IllegalStateException("unshare(CLONE_NEWUSER) unexpectedly succeeded in a multi-threaded JVM");
         } catch (SyscallException e) {
-            inv.console().say("the kernel refuses a new user namespace to a process with more than one thread, and this JVM has "
-                    + Thread.getAllStackTraces().size() + " (runc meets the same rule with Go, and solves it with C code that runs "
-                    + "before the Go runtime starts). Lesson 6, where diyc starts a small single-threaded helper for this step, "
-                    + "is not in diyc yet; nothing was changed.");
-            return 1;
+            if (e.errno() != Errno.EINVAL) {
+                return 1; // printed, with its cause
+            }
         }
-        throw new IllegalStateException("unshare(CLONE_NEWUSER) unexpectedly succeeded in a multi-threaded JVM");
+        if (ctr.hostIds()[0] != 0) {
+            UserNamespaces.blocker().ifPresent(why -> {
+                throw new UserError(why);
+            });
+        }
+        Container.UnshareRequest r = new Container.UnshareRequest(flags & ~Flags.CLONE_NEWUSER, prop, fork, mountProc, root, wd, program);
+        if (pid && !fork) {
+            inv.console().say("a new PID namespace takes only the next child: diyc has the helper fork the shell, as --fork does");
+        }
+        boolean programIsShell = Container.isShell(program);
+        List<String> argv = UserNamespaceShell.helperArgv(r, mapRoot, programIsShell ? program.get(0) : "/bin/sh");
+        inv.console().say(UserNamespaceShell.whyAHelper(threads(), argv));
+        inv.console().plain("    " + String.join(" ", argv));
+        try {
+            ctr.unshareThroughHelper(argv, UserNamespaceShell.forks(r), inv.console());
+        } catch (ShellSession.HelperFailed e) {
+            throw new UserError("the helper could not start the container's shell" + (e.status() >= 0 ? " (exit status " + e.status() + ")" : "")
+                    + (e.getMessage().isEmpty() ? "" : ": " + e.getMessage()) + "; the container is as it was");
+        }
+        inv.console().say("the container's shell is host PID " + ctr.pid() + ", in " + ctr.namespace(Namespace.USER)
+                + (mapRoot ? "; --map-root-user had the helper write deny to setgroups and 0 " + ctr.hostIds()[0] + " 1 to uid_map (0 "
+                        + ctr.hostIds()[1] + " 1 to gid_map): root inside is you outside"
+                        : "; its uid_map is empty, so inside every user is nobody (65534) until the host writes a map"));
+        if (!program.isEmpty() && !programIsShell) {
+            return ctr.run(String.join(" ", program.stream().map(Container::quote).toList()), inv.console()).status();
+        }
+        return 0;
+    }
+
+    /** The JVM's threads as the kernel counts them (the JVM's own: GC, compiler, and diyc's). */
+    private static int threads() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("Threads:")) {
+                    return Integer.parseInt(line.substring(8).strip());
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // fall back to the threads Java knows
+        }
+        return Thread.getAllStackTraces().size();
     }
 }

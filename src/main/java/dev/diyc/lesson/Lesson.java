@@ -6,7 +6,15 @@ import java.util.Map;
 
 /** A lesson as its file describes it (see lessons/FORMAT.md). */
 public record Lesson(int number, String id, String title, List<String> posts, String intro, List<Step> steps,
-        String outro, Path file) {
+        String outro, Path file, String needs) {
+    /** What a lesson needs by default: root, as most namespaces do. */
+    public static final String ROOT = "root";
+    /** What lesson 6 needs instead: user namespaces that ordinary users may create. */
+    public static final String USER_NAMESPACES = "user-namespaces";
+
+    public boolean needsRoot() {
+        return needs.equals(ROOT);
+    }
 
     public record Step(String title, String text, List<Command> commands, List<String> show, List<Check> checks, String hint) {}
 

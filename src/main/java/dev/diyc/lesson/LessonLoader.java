@@ -79,8 +79,12 @@ public final class LessonLoader {
             throw new LessonFormatException(where + ": 'lesson' must be the lesson's number");
         }
         List<String> posts = YAML.list(m.getOrDefault("posts", List.of()), where + ": posts").stream().map(String::valueOf).toList();
+        String needs = String.valueOf(m.getOrDefault("needs", Lesson.ROOT));
+        if (!needs.equals(Lesson.ROOT) && !needs.equals(Lesson.USER_NAMESPACES)) {
+            throw new LessonFormatException(where + ": 'needs' must be " + Lesson.ROOT + " or " + Lesson.USER_NAMESPACES + ", not " + needs);
+        }
         return new Lesson(n.intValue(), YAML.str(m, "id", where), YAML.str(m, "title", where), posts, YAML.str(m, "intro", where),
-                List.copyOf(steps), YAML.optional(m, "outro", where), file);
+                List.copyOf(steps), YAML.optional(m, "outro", where), file, needs);
     }
 
     private static Lesson.Step step(Object raw, String where) {

@@ -31,6 +31,7 @@ public final class LessonRunner {
 
     /** @return true when every command behaved as the lesson says and every check passed */
     public boolean run(Lesson lesson) {
+        LessonNeeds.require(lesson);
         console.heading("━━ Lesson " + lesson.number() + " · " + lesson.title() + posts(lesson));
         console.text(lesson.intro());
         lab.resetAll();

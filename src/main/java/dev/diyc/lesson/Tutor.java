@@ -123,6 +123,10 @@ public final class Tutor {
      */
     public void resume() {
         Lesson l = current();
+        if (l != null && l.needsRoot() && !dev.diyc.Privileges.isRoot()) {
+            console.say("lesson " + l.number() + " needs root: run diyc with sudo to go on with it (sudo ./diyc)");
+            return;
+        }
         if (l != null && !done(l)) {
             prepare(l, replayed(l), true);
         }
@@ -197,6 +201,7 @@ public final class Tutor {
 
     /** Opens a lesson at a step: a fresh container, the earlier steps replayed quietly, the step shown. */
     private void open(Lesson l, int stepNumber) {
+        LessonNeeds.require(l);
         console.heading("━━ Lesson " + l.number() + " · " + l.title() + posts(l));
         console.text(l.intro());
         prepare(l, stepNumber - 1, false);

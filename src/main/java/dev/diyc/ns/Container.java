@@ -36,6 +36,9 @@ public final class Container extends Context {
     private static volatile boolean procPidnsOption = !"false".equals(System.getProperty("diyc.procfs.pidns"));
     /** The container's PID namespace (an fd on it), or -1 while it shares the host's. */
     private int pidNsFd = -1;
+    /** Set once a helper has put the container's shell in a user namespace, which diyc's thread cannot enter. */
+    private volatile UserNamespaceShell userNs;
+    private volatile Learner suUser;
 
     private final String name;
     private final java.util.function.Supplier<Map<String, String>> vars;
@@ -70,6 +73,9 @@ public final class Container extends Context {
 
     /** True when the container has a namespace of this type of its own. */
     public boolean owns(Namespace n) {
+        if (userNs != null) {
+            return userNs.owns(n);
+        }
         if (n == Namespace.PID || n == Namespace.PID_FOR_CHILDREN) {
             return pidNsFd >= 0;
         }
@@ -123,6 +129,7 @@ public final class Container extends Context {
      * A program that is not a shell is left for the caller to run in the new container.
      */
     public void unshare(UnshareRequest r, Consumer<String> say) {
+        refuseInUserNamespace();
         int oldShell = pid();
         thread.call(() -> {
             Syscalls.followCwdOf(oldShell);
@@ -156,15 +163,7 @@ public final class Container extends Context {
                     + " in the new namespaces (" + Errno.message(e.errno()) + "): is it in the container's root?");
         }
         if (newPid) {
-            for (ShellSession init : inits) {
-                init.end();
-            }
-            inits.clear();
-            shell.end();
-            shell = fresh;
-            if (pidNsFd >= 0) {
-                Syscalls.close(pidNsFd);
-            }
+            replaceEveryShell(fresh);
             pidNsFd = Syscalls.openHostProc(fresh.pid() + "/ns/pid", "/proc/" + fresh.pid() + "/ns/pid");
             say.accept("the new shell is PID 1 of the new PID namespace; the host knows it as PID " + fresh.pid());
         } else {
@@ -183,6 +182,90 @@ public final class Container extends Context {
             }
             mountProc("proc", r.mountProc(), Flags.MS_NOSUID | Flags.MS_NODEV | Flags.MS_NOEXEC, say);
         }
+    }
+
+    /**
+     * Starts the container's next shell through a single-threaded helper (util-linux's unshare with
+     * {@code --user}), from the container's thread, so it inherits the thread's namespaces, root and
+     * credentials; the helper makes the user namespace and the others. The old shell ends.
+     *
+     * @throws ShellSession.HelperFailed when the helper could not start the shell (what it printed went to {@code output})
+     */
+    public void unshareThroughHelper(List<String> helperArgv, boolean forks, Sink output) {
+        refuseInUserNamespace();
+        int oldShell = pid();
+        ShellSession fresh = ShellSession.startThroughHelper(stdio -> thread.call(() -> {
+            Syscalls.followCwdOf(oldShell);
+            return inPidNamespace(false, () -> Spawn.spawn(helperArgv, HostEnv.get(), stdio, true));
+        }), lifeline, background, output, helperArgv.get(0), forks);
+        replaceEveryShell(fresh);
+        userNs = new UserNamespaceShell(this, host);
+        watchNewNamespaces();
+    }
+
+    /** Non-null once the container's shell is in a user namespace of its own (see {@link UserNamespaceShell}). */
+    public UserNamespaceShell userNamespace() {
+        return userNs;
+    }
+
+    private void refuseInUserNamespace() {
+        if (userNs != null) {
+            throw new UserError(UserNamespaceShell.NO_MORE_UNSHARE);
+        }
+    }
+
+    /**
+     * {@code su USER}: the container's thread takes the user's credentials (only that thread: the rest
+     * of diyc stays root), and a new shell starts as that user. Everything the container does from
+     * now on, the syscalls diyc makes for it included, is done as an ordinary user.
+     */
+    public void su(Learner user) {
+        if (!sharesEverything()) {
+            throw new UserError("su comes first, while the container still shares every namespace with the host: exit, then su "
+                    + user.name());
+        }
+        thread.call(() -> {
+            Syscalls.becomeUser(user.uid(), user.gid(), user.groups(),
+                    "only diyc's container thread becomes " + user.name() + ": credentials belong to a thread, as namespaces do");
+            return null;
+        });
+        replaceShell(spawnShell(List.of("/bin/sh"), false));
+        suUser = user;
+    }
+
+    /** The user {@code su} made the container run as, or null. */
+    public Learner suUser() {
+        return suUser;
+    }
+
+    /** su without printing the calls (a fresh container after exit stays the user it was); null: nothing to do. */
+    public void suQuietly(Learner user) {
+        if (user != null) {
+            dev.diyc.sys.CallLog.silently(() -> {
+                su(user);
+                return null;
+            });
+        }
+    }
+
+    /** The user and group the container's thread acts as on the host, from its /proc status: {uid, gid}. */
+    public int[] hostIds() {
+        int[] ids = {-1, -1};
+        try {
+            for (String line : java.nio.file.Files.readAllLines(thread.procDir().resolve("status"))) {
+                if (line.startsWith("Uid:") || line.startsWith("Gid:")) {
+                    ids[line.startsWith("Uid:") ? 0 : 1] = Integer.parseInt(line.split("\\s+")[1]);
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // the thread is gone: the container is closing
+        }
+        return ids;
+    }
+
+    @Override
+    public String hostname() {
+        return userNs != null ? userNs.hostname() : super.hostname();
     }
 
     /** A shell becomes the container's shell; any other program runs once in the new container. */
@@ -277,6 +360,20 @@ public final class Container extends Context {
         replaceShell(spawnShell(List.of("/bin/sh"), false));
     }
 
+    /** The new shell takes over in namespaces of its own: the old shell and the old PID namespace's inits end. */
+    private void replaceEveryShell(ShellSession fresh) {
+        for (ShellSession init : inits) {
+            init.end();
+        }
+        inits.clear();
+        shell.end();
+        shell = fresh;
+        if (pidNsFd >= 0) {
+            Syscalls.close(pidNsFd);
+            pidNsFd = -1;
+        }
+    }
+
     /** The new shell takes over; the old one ends, unless it is the PID namespace's init. */
     private void replaceShell(ShellSession fresh) {
         ShellSession old = shell;
@@ -302,6 +399,10 @@ public final class Container extends Context {
      */
     public int spawnOnTerminal(List<String> argv, List<String> env) {
         int shellPid = pid();
+        if (userNs != null) {
+            List<String> entered = userNs.nsenter(argv);
+            return thread.call(() -> Spawn.spawn(entered, env, new int[] {0, 1, 2}, false));
+        }
         return thread.call(() -> {
             Syscalls.followCwdOf(shellPid);
             return inPidNamespace(false, () -> Spawn.spawn(argv, env, new int[] {0, 1, 2}, false));

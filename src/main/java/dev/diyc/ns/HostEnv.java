@@ -7,9 +7,16 @@ import java.util.List;
 public final class HostEnv {
     private HostEnv() {}
 
+    private static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    /** Where the programs diyc starts look for programs. */
+    public static String path() {
+        return PATH;
+    }
+
     public static List<String> get() {
         List<String> env = new ArrayList<>();
-        env.add("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        env.add("PATH=" + PATH);
         env.add("HOME=/root");
         env.add("LC_ALL=C");
         String term = System.getenv("TERM");

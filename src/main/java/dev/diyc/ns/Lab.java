@@ -105,6 +105,7 @@ public final class Lab implements AutoCloseable {
         java.util.Map<String, String> vars = new java.util.LinkedHashMap<>();
         containers.values().forEach(c -> vars.put(c.variable(), Integer.toString(c.pid())));
         vars.put("UPLINK", uplink());
+        UserNamespaceShell.addVars(vars, containers.get(FIRST));
         return vars;
     }
 
@@ -133,16 +134,14 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * A clean slate for a lesson: the other containers ended, a fresh ctr, and what diyc changed on
-     * the host undone (shown).
+     * A clean slate for a lesson: the other containers ended, a fresh ctr as diyc's own user again
+     * (whatever su did), and what diyc changed on the host undone (shown).
      */
     public synchronized Container resetAll() {
         for (Container c : containers()) {
-            if (!c.name().equals(FIRST)) {
-                containers.remove(c.name()).close();
-            }
+            containers.remove(c.name()).close();
         }
-        Container fresh = resetContainer(FIRST);
+        Container fresh = container(FIRST);
         hostChanges.undo(host.thread(), false, background);
         return fresh;
     }
@@ -152,14 +151,16 @@ public final class Lab implements AutoCloseable {
         return resetContainer(FIRST);
     }
 
-    /** Ends the named container and starts a fresh one under the same name. */
+    /** Ends the named container and starts a fresh one under the same name, as the user su made it. */
     public synchronized Container resetContainer(String name) {
         Container old = containers.get(name);
+        Learner as = old == null ? null : old.suUser();
         if (old != null) {
             old.close();
         }
         Container fresh = newContainer(name);
         containers.put(name, fresh);
+        fresh.suQuietly(as); // like the posts' terminal after exit: still the user su made it
         return fresh;
     }
 

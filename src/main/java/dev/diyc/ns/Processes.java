@@ -27,6 +27,20 @@ public final class Processes {
         return kids;
     }
 
+    /** The first word of a process's command line, or null when it is gone. */
+    public static String argv0(int pid) {
+        try {
+            byte[] b = Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline"));
+            int end = 0;
+            while (end < b.length && b[end] != 0) {
+                end++;
+            }
+            return new String(b, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Signals a process and all its descendants, children first seen before the parent is hit. */
     public static void signalTree(int pid, int signal) {
         List<Integer> all = new ArrayList<>();

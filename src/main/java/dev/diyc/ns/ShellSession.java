@@ -39,7 +39,12 @@ public final class ShellSession implements AutoCloseable {
         }
     }
 
-    private final int pid;
+    /** The shell's PID; for a shell started through a helper that forks, the helper's child. */
+    private volatile int pid;
+    /** The process diyc started (the shell itself, or the helper that starts it): diyc waits for it and kills its group. */
+    private final int spawned;
+    private final CompletableFuture<Void> outEof = new CompletableFuture<>();
+    private final CompletableFuture<Void> errEof = new CompletableFuture<>();
     private final OutputStream stdin;
     private final String token = "__diyc_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + "__";
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
@@ -54,11 +59,13 @@ public final class ShellSession implements AutoCloseable {
     private int commands;
     private volatile int expected;
 
-    private ShellSession(int pid, int stdinFd, int stdoutFd, int stderrFd, Lifeline lifeline, Sink background) {
+    private ShellSession(int pid, int stdinFd, int stdoutFd, int stderrFd, Lifeline lifeline, Sink background, Sink startup) {
         this.pid = pid;
+        this.spawned = pid;
         this.stdin = Fds.out(stdinFd);
         this.lifeline = lifeline;
         this.background = background;
+        this.sink = startup;
         daemon("diyc-out-" + pid, () -> pump(Fds.in(stdoutFd), true));
         daemon("diyc-err-" + pid, () -> pump(Fds.in(stderrFd), false));
         daemon("diyc-wait-" + pid, () -> {
@@ -69,6 +76,55 @@ public final class ShellSession implements AutoCloseable {
     }
 
     public static ShellSession start(Launcher launcher, Lifeline lifeline, Sink background) {
+        return start(launcher, lifeline, background, null);
+    }
+
+    /** A helper program could not start the shell: its exit status, and what it printed. */
+    public static final class HelperFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        HelperFailed(int status, String output) {
+            super(output);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /**
+     * Starts a shell through a helper program (util-linux's {@code unshare}), which either execs the
+     * shell or, with {@code --fork}, forks it as its child. Waits until the shell runs, so that
+     * {@link #pid()} is the shell's; what the helper prints meanwhile goes to {@code startup}.
+     *
+     * @throws HelperFailed when the helper exits before a shell runs
+     */
+    public static ShellSession startThroughHelper(Launcher launcher, Lifeline lifeline, Sink background, Sink startup,
+            String helperArgv0, boolean forks) {
+        ShellSession s = start(launcher, lifeline, background, startup);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (s.exited.isDone()) {
+                CompletableFuture.allOf(s.outEof, s.errEof).completeOnTimeout(null, 1, TimeUnit.SECONDS).join();
+                s.sink = null;
+                throw new HelperFailed(s.exited.join(), "");
+            }
+            int candidate = forks ? Processes.children(s.spawned).stream().findFirst().orElse(-1) : s.spawned;
+            String argv0 = candidate > 0 ? Processes.argv0(candidate) : null;
+            if (argv0 != null && !argv0.isEmpty() && !argv0.equals(helperArgv0)) {
+                s.pid = candidate;
+                s.sink = null;
+                return s;
+            }
+            sleep(2);
+        }
+        s.close();
+        throw new HelperFailed(-1, helperArgv0 + " started no shell within 10 seconds");
+    }
+
+    private static ShellSession start(Launcher launcher, Lifeline lifeline, Sink background, Sink startup) {
         int[] in = Fds.pipe();
         int[] out = Fds.pipe();
         int[] err = Fds.pipe();
@@ -85,7 +141,7 @@ public final class ShellSession implements AutoCloseable {
         Fds.close(out[1]);
         Fds.close(err[1]);
         lifeline.watchProcessGroup(pid);
-        return new ShellSession(pid, in[1], out[0], err[0], lifeline, background);
+        return new ShellSession(pid, in[1], out[0], err[0], lifeline, background, startup);
     }
 
     private static void daemon(String name, Runnable r) {
@@ -235,6 +291,8 @@ public final class ShellSession implements AutoCloseable {
             }
         } catch (IOException e) {
             // the shell is gone
+        } finally {
+            (isOut ? outEof : errEof).complete(null);
         }
     }
 
@@ -283,8 +341,9 @@ public final class ShellSession implements AutoCloseable {
         } catch (IOException e) {
             // already closed
         }
-        Fds.kill(-pid, 9);
+        Fds.kill(-spawned, 9);
         Fds.kill(pid, 9);
+        Fds.kill(spawned, 9);
     }
 
     /** Ends the shell and waits until it is gone. */

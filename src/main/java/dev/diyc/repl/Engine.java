@@ -185,6 +185,10 @@ public final class Engine {
     }
 
     private Outcome inContext(Context ctx, String line) {
+        Integer written = dev.diyc.commands.IdMapWrite.tryRun(line, new Invocation(ctx, lab, console));
+        if (written != null) {
+            return written == 0 ? Outcome.OK : Outcome.FAILED;
+        }
         List<String> words = Words.split(line, lab.vars());
         if (words != null && !words.isEmpty()) {
             String name = words.get(0);

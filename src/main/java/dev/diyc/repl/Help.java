@@ -24,7 +24,7 @@ public final class Help implements Engine.Builtin, Engine.Completable {
         topic("explain", "explain [NAME]", "What a syscall or concept does, its flags and its common errors: unshare, pivot_root, mount propagation, /proc...", "explain pivot_root");
         topic("exit", "exit", "In the container: end it (its shell exits, its namespaces go). On the host: leave diyc.", "ctr exit");
         topic("quit", "quit", "Leave diyc; every container, mount and process it made goes with it.", "quit");
-        topic("unshare", "unshare [-upfmniCTU] [--mount-proc[=DIR]] [--root=DIR] [--wd=DIR] [PROGRAM...]", "New namespaces for the container, with unshare(2), as util-linux's unshare.", "ctr unshare --pid --fork --mount-proc");
+        topic("unshare", "unshare [-upfmniCTU] [--mount-proc[=DIR]] [--root=DIR] [--wd=DIR] [PROGRAM...]", "New namespaces for the container, with unshare(2), as util-linux's unshare; with --user, through util-linux's unshare itself (explain userns).", "ctr unshare --pid --fork --mount-proc");
         topic("hostname", "hostname [NAME]", "Show the context's hostname, or set the container's with sethostname(2).", "ctr hostname child");
         topic("mount", "mount [-t TYPE] [--bind|--move|--make-rprivate] SOURCE TARGET", "Mount in the container with mount(2); a bare mount lists mounts.", "ctr mount --bind rootfs rootfs");
         topic("umount", "umount [-l] PATH", "Unmount in the container with umount2(2); -l detaches a busy mount.", "ctr umount -l /old");
@@ -37,6 +37,7 @@ public final class Help implements Engine.Builtin, Engine.Completable {
         topic("ipcmk", "ipcmk -Q | -M SIZE | -S N [-p MODE]", "Make a System V message queue, shared memory segment or semaphore array in the context's IPC namespace.", "host ipcmk -Q");
         topic("ipcs", "ipcs [-q|-m|-s]", "The System V IPC objects the context's IPC namespace holds, read from /proc/sysvipc.", "ctr ipcs");
         topic("ipcrm", "ipcrm -q|-m|-s ID", "Remove an IPC object by id.", "host ipcrm -q 0");
+        topic("su", "su USER", "Run the container as an ordinary user (lesson 6): its thread takes the user's IDs, a new shell starts as that user.", "ctr su $LEARNER");
         topic("help", "help [COMMAND]", "This list, or one command's usage.", "help unshare");
     }
 
@@ -66,7 +67,7 @@ public final class Help implements Engine.Builtin, Engine.Completable {
         c.heading("Where commands run");
         list(c, "host", "ctr", "ctr2", "use", "shell", "exit", "quit");
         c.heading("Syscalls diyc makes itself, printed as strace shows them");
-        list(c, "unshare", "hostname", "mount", "umount", "pivot_root", "chroot", "chroot-escape", "ip", "ping", "ipcmk", "ipcrm");
+        list(c, "unshare", "hostname", "mount", "umount", "pivot_root", "chroot", "chroot-escape", "su", "ip", "ping", "ipcmk", "ipcrm");
         c.heading("Seeing what changed");
         list(c, "compare", "lsns", "ipcs");
         c.heading("Lessons");

@@ -62,6 +62,10 @@ public final class TutorCommands {
             throw new UserError("lesson run which? A number, an id, or all (lesson list shows them)");
         }
         List<Lesson> chosen = target.equals("all") ? tutor.lessons() : List.of(tutor.find(target));
+        if (target.equals("all") && !dev.diyc.Privileges.isRoot()) {
+            engine.console().say(dev.diyc.lesson.LessonNeeds.withoutRoot(chosen));
+            chosen = chosen.stream().filter(l -> !l.needsRoot()).toList();
+        }
         LessonRunner runner = new LessonRunner(engine.lab(), engine.console(),
                 line -> engine.execute(line) == Engine.Outcome.OK, engine::prompt);
         List<String> failed = new ArrayList<>();

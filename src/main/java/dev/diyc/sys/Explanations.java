@@ -10,9 +10,14 @@ public final class Explanations {
         }
         String name = c.name();
         int e = c.errno();
+        if (name.equals("write")) {
+            return IdMapExplanations.of(c);
+        }
         if (e == Errno.EPERM) {
             return name.equals("unshare") || name.equals("setns")
-                    ? "creating or entering a namespace needs CAP_SYS_ADMIN: start diyc with sudo (lesson 6 shows how a user namespace lifts this)"
+                    ? (c.args().contains("CLONE_NEWUSER") ? "user namespaces are switched off for ordinary users on this host (explain userns)"
+                            : "creating or entering a namespace needs CAP_SYS_ADMIN, which an ordinary user does not have: run diyc with sudo, "
+                            + "or add --user, as lesson 6 does")
                     : "this needs CAP_SYS_ADMIN (root): start diyc with sudo";
         }
         return switch (name) {
@@ -38,7 +43,7 @@ public final class Explanations {
                 default -> null;
             };
             case "unshare" -> e == Errno.EINVAL
-                    ? "a process with more than one thread cannot create a user namespace, and the JVM has many threads (lesson 6)"
+                    ? "a process with more than one thread cannot create a user namespace, and the JVM has many threads (explain userns)"
                     : null;
             case "setns" -> e == Errno.EINVAL ? "the thread cannot enter that namespace (a mount namespace needs a private fs, a PID namespace must be a descendant)" : null;
             case "chroot", "chdir" -> switch (e) {

@@ -59,8 +59,11 @@ public interface LibC {
     /** fsconfig(fd, cmd, key, value, aux). */
     long syscall(long number, int fd, int cmd, String key, String value, int aux);
 
-    /** fsmount(fd, flags, attr). */
+    /** fsmount(fd, flags, attr); also setresuid and setresgid, raw, so they change only the calling thread. */
     long syscall(long number, int fd, int flags, int attr);
+
+    /** setgroups(size, list), raw: glibc's wrapper would change every thread of the JVM. */
+    long syscall(long number, int size, @In int[] list);
 
     /** move_mount(from_dfd, from_path, to_dfd, to_path, flags). */
     long syscall(long number, int fromDfd, String fromPath, int toDfd, String toPath, int flags);

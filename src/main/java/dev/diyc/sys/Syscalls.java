@@ -123,10 +123,29 @@ public final class Syscalls {
         }
         try {
             byte[] b = content.getBytes(StandardCharsets.UTF_8);
-            return (int) check("write", c().write(fd, b, b.length), note, Arg.str(path), Arg.str(content), Integer.toString(b.length));
+            return (int) check("write", c().write(fd, b, b.length), note, Arg.str(path), Arg.str(content));
         } finally {
             c().close(fd);
         }
+    }
+
+    /**
+     * Gives the calling thread, and only it, another user's credentials: supplementary groups, then
+     * group, then user (after setresuid the thread could no longer change the other two). These are
+     * the raw syscalls: glibc's wrappers would change every thread of the JVM, on purpose.
+     */
+    public static void becomeUser(int uid, int gid, int[] groups, String note) {
+        StringBuilder list = new StringBuilder("[");
+        for (int i = 0; i < groups.length; i++) {
+            list.append(i > 0 ? ", " : "").append(groups[i]);
+        }
+        list.append(']');
+        check("setgroups", c().syscall(Arch.SYS_SETGROUPS, groups.length, groups), note,
+                Integer.toString(groups.length), list.toString());
+        String g = Integer.toString(gid);
+        check("setresgid", c().syscall(Arch.SYS_SETRESGID, gid, gid, gid), null, g, g, g);
+        String u = Integer.toString(uid);
+        check("setresuid", c().syscall(Arch.SYS_SETRESUID, uid, uid, uid), null, u, u, u);
     }
 
     public static void mkdir(String path, int mode, String note) {
