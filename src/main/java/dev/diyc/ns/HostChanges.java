@@ -9,19 +9,28 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What diyc changed on the host on the learner's behalf (links made with {@code host ip link add}),
- * recorded when made and undone on reset, at a lesson's start, on exit, and by the lifeline if diyc
- * is killed. A link whose peer went into a container needs nothing: a veth pair dies whole with
- * the container's network namespace. A bridge, or a pair left on the host, stays until undone.
+ * What diyc changed on the host on the learner's behalf (links made with {@code host ip link add},
+ * IPC objects, cgroups made with cgcreate), recorded when made and undone on reset, at a lesson's
+ * start, on exit, and by the lifeline if diyc is killed. A link whose peer went into a container
+ * needs nothing: a veth pair dies whole with the container's network namespace. A bridge, or a pair
+ * left on the host, stays until undone. A cgroup goes once it is empty, so it is undone after the
+ * containers have ended.
  */
 public final class HostChanges {
     private final Set<String> links = new LinkedHashSet<>();
     /** IPC objects made with host ipcmk, as "KIND ID". */
     private final Set<String> ipcs = new LinkedHashSet<>();
     private final Lifeline lifeline;
+    private final CgroupChanges cgroups;
 
     HostChanges(Lifeline lifeline) {
         this.lifeline = lifeline;
+        this.cgroups = new CgroupChanges(lifeline);
+    }
+
+    /** The cgroups made in this session, to be removed with the rest. */
+    public CgroupChanges cgroups() {
+        return cgroups;
     }
 
     public synchronized void ipcCreated(dev.diyc.sys.Syscalls.Ipc kind, int id) {
@@ -81,7 +90,7 @@ public final class HostChanges {
     }
 
     /**
-     * Undoes what is recorded and still there (IPC objects, links), from the host's thread.
+     * Undoes what is recorded and still there (cgroups, IPC objects, links), from the host's thread.
      *
      * @param quiet keep it out of the transcript (leaving diyc)
      * @param say where to say, first, what is being undone
@@ -90,6 +99,7 @@ public final class HostChanges {
     public synchronized List<String> undo(NsThread hostThread, boolean quiet, Sink say) {
         List<String> deleted = new ArrayList<>();
         java.util.function.Supplier<Void> work = () -> {
+            cgroups.undo(quiet, say, deleted);
             removeIpcs(hostThread, quiet, say, deleted);
             deleteLinks(hostThread, quiet, say, deleted);
             return null;
