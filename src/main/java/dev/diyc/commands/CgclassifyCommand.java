@@ -1,0 +1,37 @@
+package dev.diyc.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "cgclassify", mixinStandardHelpOptions = true,
+        description = {"Move running processes into a cgroup, as libcgroup's cgclassify: each PID written to cgroup.procs",
+                "in each tree (the whole process, all its threads; its children already running stay where they are).",
+                "  cgclassify -g memory,pids:box $CTR",
+                "By hand, the same from the host's shell: echo $CTR > /sys/fs/cgroup/memory/diyc-PID-box/cgroup.procs"})
+final class CgclassifyCommand extends NativeCommand {
+    @Option(names = {"-g"}, required = true, paramLabel = "CONTROLLERS:NAME", description = "e.g. memory,pids:box (repeatable)")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--sticky", description = "accepted: diyc runs no cgrulesengd that could move them back") boolean sticky;
+
+    @Parameters(arity = "1..*", paramLabel = "PID", description = "host PIDs, such as $CTR")
+    List<String> pids = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        var targets = CgroupArgs.targets("cgclassify", groups, inv.console()::say);
+        for (String p : pids) {
+            int pid = CgroupArgs.pid("cgclassify", p);
+            for (var t : targets) {
+                CgroupArgs.orUserError("cgclassify", () -> {
+                    CgroupArgs.cgroups().attach(t.cgroup(), t.trees(), pid, null);
+                    return null;
+                });
+            }
+        }
+        return 0;
+    }
+}
