@@ -69,7 +69,9 @@ final class CgexecCommand extends NativeCommand {
             ShellSession.Result r = ctx.run(line, inv.console());
             return r.shellGone() ? 1 : r.status();
         } finally {
-            cgroups.restore(shell, before, BACK);
+            if (ctx.pid() == shell) {
+                cgroups.restore(shell, before, BACK);
+            } // else the command (unshare) replaced the shell: the old one is gone, or the init of the container in the cgroup
         }
     }
 }
