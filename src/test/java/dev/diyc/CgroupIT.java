@@ -12,10 +12,7 @@ import dev.diyc.testing.Diyc;
 import dev.diyc.testing.HostState;
 import dev.diyc.testing.Root;
 import dev.diyc.testing.Transcript;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +44,16 @@ class CgroupIT {
         return Pattern.quote(h.mount().toString()) + "/diyc-\\d+-" + name;
     }
 
+    /** The transcript of a script that ran as root, once the host is checked to be as it was before. */
+    private static Transcript run(String script) {
+        Root.require();
+        HostState before = HostState.now();
+        Diyc.Run r = Diyc.script(script);
+        assertFalse(r.output().contains("\tat "), r.output());
+        HostState.assertUnchanged(before, r.output());
+        return new Transcript(r.output());
+    }
+
     /** The host's shell is diyc's child, so $PPID names diyc's cgroups for the host's own programs. */
     private static String hostPath(Hierarchy h, String name, String file) {
         return h.mount() + "/diyc-$PPID-" + name + "/" + file;
@@ -54,12 +61,10 @@ class CgroupIT {
 
     @Test
     void theMemoryLimitOomKillsAndThePidsLimitRefusesForks() {
-        Root.require();
         assertNotNull(memory, "this machine mounts no cgroup tree with the memory controller");
         assertNotNull(pids, "this machine mounts no cgroup tree with the pids controller");
-        HostState before = HostState.now();
         String oomFile = memory.version() == 1 ? "memory.oom_control" : "memory.events";
-        Diyc.Run r = Diyc.script("host cgcreate -g memory,pids:box\n"
+        Transcript t = run("host cgcreate -g memory,pids:box\n"
                 + "host cgset -r memory.limit_in_bytes=32M box\n"
                 + "host cgset -r memory.max=32m box\n"
                 + "host cgset -r pids.max=10 box\n"
@@ -72,8 +77,6 @@ class CgroupIT {
                 + "ctr sh -c 'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do sleep 1 & done'\n"
                 + "host cat " + hostPath(pids, "box", "pids.events") + "\n"
                 + "ctr echo $$\n");
-        assertFalse(r.output().contains("\tat "), r.output());
-        Transcript t = new Transcript(r.output());
         String create = t.output("host cgcreate -g memory,pids:box");
         assertTrue(Pattern.compile("mkdir\\(\"" + dir(memory, "box") + "\", 0755\\) = 0").matcher(create).find(), create);
         assertTrue(Pattern.compile("mkdir\\(\"" + dir(pids, "box") + "\", 0755\\) = 0").matcher(create).find(), create);
@@ -87,10 +90,10 @@ class CgroupIT {
                     .matcher(out).find(), out);
         }
         String translated = memory.version() == 1 ? v2Name : v1Name;
-        String native_ = memory.version() == 1 ? v1Name : v2Name;
+        String own = memory.version() == 1 ? v1Name : v2Name;
         assertTrue(translated.contains(memory.version() == 1 ? "cgroup v1 here: memory.max is v2's name; diyc writes memory.limit_in_bytes"
                 : "cgroup v2 here: memory.limit_in_bytes is v1's name; diyc writes memory.max"), translated);
-        assertFalse(native_.contains(" here: "), native_);
+        assertFalse(own.contains(" here: "), own);
         assertTrue(t.output("host cgset -r pids.max=10 box").contains("/pids.max\", \"10\\n\", 3) = 3"), t.output("host cgset -r pids.max=10 box"));
 
         String attach = t.output("host cgclassify -g memory,pids:box $CTR");
@@ -98,7 +101,7 @@ class CgroupIT {
         assertTrue(Pattern.compile("(?m):/diyc-\\d+-box$").matcher(t.output("host cat /proc/$CTR/cgroup")).find(), t.output("host cat /proc/$CTR/cgroup"));
 
         // The kernel's own account, read by the host's cat: one OOM kill, dd's.
-        assertTrue(t.output("ctr dd if=/dev/zero of=/dev/null bs=64M count=1").contains("Killed"), r.output());
+        assertTrue(t.output("ctr dd if=/dev/zero of=/dev/null bs=64M count=1").contains("Killed"), t.output("ctr dd if=/dev/zero of=/dev/null bs=64M count=1"));
         String kills = t.output("host cat " + hostPath(memory, "box", oomFile));
         assertEquals(1, Hierarchy.oomKills(kills), kills);
         assertTrue(t.output("host cgget -r memory.oom_control box").contains("oom_kill 1"), t.output("host cgget -r memory.oom_control box"));
@@ -108,14 +111,11 @@ class CgroupIT {
         String refused = t.output("host cat " + hostPath(pids, "box", "pids.events"));
         assertTrue(Pattern.compile("(?m)^max [1-9]").matcher(refused).find(), refused);
         assertTrue(t.output("ctr echo $$").startsWith("1\n"), "the container's shell survived both: " + t.output("ctr echo $$"));
-        HostState.assertUnchanged(before, r.output());
     }
 
     @Test
     void cgexecRunsTheCommandInTheCgroupAndLeavesTheShellsWhereTheyWere() {
-        Root.require();
-        HostState before = HostState.now();
-        Diyc.Run r = Diyc.script("""
+        Transcript t = run("""
                 host cgcreate -g memory,pids:box
                 host cat /proc/self/cgroup
                 host cgexec -g memory,pids:box cat /proc/self/cgroup
@@ -130,7 +130,6 @@ class CgroupIT {
                 host cgexec -g pids:nope true
                 host cgexec -g memory:box cgset -r pids.max=1 box
                 """);
-        Transcript t = new Transcript(r.output());
         String host = t.output("host cat /proc/self/cgroup");
         assertFalse(host.contains("diyc-"), host);
         String inside = t.output("host cgexec -g memory,pids:box cat /proc/self/cgroup");
@@ -145,11 +144,11 @@ class CgroupIT {
         // Post 003's form: cgexec ... unshare, a container born in the cgroup.
         String born = t.output("ctr cgexec -g memory,pids:box unshare --pid --fork --mount-proc");
         assertTrue(born.contains("the new process joins the container shell's cgroup"), born);
-        assertTrue(Pattern.compile("(?m):/diyc-\\d+-box$").matcher(t.output("host cat /proc/$CTR/cgroup")).find(), r.output());
+        assertTrue(Pattern.compile("(?m):/diyc-\\d+-box$").matcher(t.output("host cat /proc/$CTR/cgroup")).find(), t.output("host cat /proc/$CTR/cgroup"));
         assertEquals("1\n", t.output("ctr echo $$"));
-        assertTrue(t.output("host cgexec -g pids:nope true").startsWith("diyc: cgexec: this session has no cgroup nope"), r.output());
-        assertTrue(t.output("host cgexec -g memory:box cgset -r pids.max=1 box").startsWith("diyc: cgexec: run cgset by itself"), r.output());
-        HostState.assertUnchanged(before, r.output());
+        assertTrue(t.output("host cgexec -g pids:nope true").startsWith("diyc: cgexec: this session has no cgroup nope"), t.output("host cgexec -g pids:nope true"));
+        assertTrue(t.output("host cgexec -g memory:box cgset -r pids.max=1 box").startsWith("diyc: cgexec: run cgset by itself"),
+                t.output("host cgexec -g memory:box cgset -r pids.max=1 box"));
     }
 
     /**
@@ -160,10 +159,8 @@ class CgroupIT {
      */
     @Test
     void theCgroupV2TreeTakesACgroupAProcessAndANamespace() {
-        Root.require();
-        HostState before = HostState.now();
         Hierarchy v2 = trees.unified();
-        Diyc.Run r = Diyc.script("""
+        Transcript t = run("""
                 host cgcreate -g :box
                 host cgclassify -g :box $CTR
                 host cat /proc/$CTR/cgroup
@@ -172,28 +169,23 @@ class CgroupIT {
                 host cgdelete -g :box
                 host cat /proc/$CTR/cgroup
                 """);
-        Transcript t = new Transcript(r.output());
         if (v2 == null) {
-            assertTrue(t.output("host cgcreate -g :box").contains("mounts no cgroup v2 tree"), r.output());
-            HostState.assertUnchanged(before, r.output());
+            assertTrue(t.output("host cgcreate -g :box").contains("mounts no cgroup v2 tree"), t.output("host cgcreate -g :box"));
             return;
         }
-        assertTrue(Pattern.compile("mkdir\\(\"" + dir(v2, "box") + "\", 0755\\) = 0").matcher(t.output("host cgcreate -g :box")).find(), r.output());
-        assertTrue(Pattern.compile("(?m)^0::/diyc-\\d+-box$").matcher(t.output("host cat /proc/$CTR/cgroup")).find(), r.output());
-        assertTrue(t.output("ctr unshare --cgroup").contains("CLONE_NEWCGROUP) = 0"), r.output());
-        assertTrue(Pattern.compile("(?m)^0::/$").matcher(t.output("ctr cat /proc/self/cgroup")).find(), r.output());
+        assertTrue(Pattern.compile("mkdir\\(\"" + dir(v2, "box") + "\", 0755\\) = 0").matcher(t.output("host cgcreate -g :box")).find());
+        assertTrue(Pattern.compile("(?m)^0::/diyc-\\d+-box$").matcher(t.output("host cat /proc/$CTR/cgroup")).find(), t.output("host cat /proc/$CTR/cgroup"));
+        assertTrue(t.output("ctr unshare --cgroup").contains("CLONE_NEWCGROUP) = 0"), t.output("ctr unshare --cgroup"));
+        assertTrue(Pattern.compile("(?m)^0::/$").matcher(t.output("ctr cat /proc/self/cgroup")).find(), t.output("ctr cat /proc/self/cgroup"));
         String delete = t.output("host cgdelete -g :box");
         assertTrue(delete.contains("box still holds process"), delete);
         assertTrue(Pattern.compile("rmdir\\(\"" + dir(v2, "box") + "\"\\) = 0").matcher(delete).find(), delete);
         assertTrue(Pattern.compile("(?m)^0::/$").matcher(t.output("host cat /proc/$CTR/cgroup", 1)).find(), "moved to the parent, the top");
-        HostState.assertUnchanged(before, r.output());
     }
 
     @Test
     void resetRemovesTheCgroupsWithTheContainerStillInThem() {
-        Root.require();
-        HostState before = HostState.now();
-        Diyc.Run r = Diyc.script("""
+        Transcript t = run("""
                 host cgcreate -g memory,pids:box -g memory:other
                 ctr unshare --pid --fork --mount-proc
                 host cgclassify -g memory,pids:box $CTR
@@ -201,14 +193,12 @@ class CgroupIT {
                 reset
                 host cgget -r pids.current box
                 """);
-        Transcript t = new Transcript(r.output());
         String reset = t.output("reset");
         assertTrue(reset.contains("diyc removes the cgroup it made for you: box"), reset);
         assertTrue(reset.contains("diyc removes the cgroup it made for you: other"), reset);
         assertTrue(Pattern.compile("rmdir\\(\"" + dir(memory, "box") + "\"\\) = 0").matcher(reset).find(), reset);
         assertTrue(Pattern.compile("rmdir\\(\"" + dir(pids, "box") + "\"\\) = 0").matcher(reset).find(), reset);
-        assertTrue(t.output("host cgget -r pids.current box").startsWith("diyc: cgget: this session has no cgroup box"), r.output());
-        HostState.assertUnchanged(before, r.output());
+        assertTrue(t.output("host cgget -r pids.current box").startsWith("diyc: cgget: this session has no cgroup box"), t.output("host cgget -r pids.current box"));
     }
 
     /** After kill -9 the lifeline kills the container, empties the cgroups into their parents and removes them. */
@@ -216,31 +206,20 @@ class CgroupIT {
     void aKilledDiycLeavesNoCgroupBehind() throws Exception {
         Root.require();
         HostState before = HostState.now();
-        Process diyc = Diyc.command("--script", "-").start();
-        try (var in = diyc.getOutputStream();
-                var out = new BufferedReader(new InputStreamReader(diyc.getInputStream(), StandardCharsets.UTF_8))) {
-            in.write(("host cgcreate -g memory,pids:box -g :box\n"
-                    + "host cgset -r memory.limit_in_bytes=64M -r pids.max=20 box\n"
-                    + "ctr unshare --pid --fork --mount-proc --cgroup\n"
-                    + "host cgclassify -g memory,pids:box $CTR\n"
-                    // a sub-cgroup the learner made by hand, which must go first
-                    + "host mkdir " + pids.mount() + "/diyc-$PPID-box/inner\n"
-                    + "ctr sleep 60 &\n"
-                    + "ctr echo READY\n"
-                    + "ctr sleep 98\n").getBytes(StandardCharsets.UTF_8));
-            in.flush();
-            StringBuilder seen = new StringBuilder();
-            String line;
-            while ((line = out.readLine()) != null && !line.equals("READY")) {
-                seen.append(line).append('\n');
-            }
-            assertEquals("READY", line, "diyc never got ready:\n" + seen);
-            List<String> made = HostState.readCgroups().stream().filter(c -> c.matches(".*/diyc-\\d+-box(/inner)?")).toList();
-            assertTrue(made.size() >= 3, "box in memory and pids, and inner: " + made + "\n" + seen);
-            Thread.sleep(300);
-            assertTrue(diyc.toHandle().destroyForcibly());
-            assertTrue(diyc.waitFor(10, TimeUnit.SECONDS));
-            HostState.assertUnchanged(before, "after kill -9 of diyc; its output:\n" + seen);
-        }
+        Diyc.Started diyc = Diyc.startUntil("host cgcreate -g memory,pids:box -g :box\n"
+                + "host cgset -r memory.limit_in_bytes=64M -r pids.max=20 box\n"
+                + "ctr unshare --pid --fork --mount-proc --cgroup\n"
+                + "host cgclassify -g memory,pids:box $CTR\n"
+                // a sub-cgroup the learner made by hand, which must go first
+                + "host mkdir " + pids.mount() + "/diyc-$PPID-box/inner\n"
+                + "ctr sleep 60 &\n"
+                + "ctr echo READY\n"
+                + "ctr sleep 98\n", "READY");
+        List<String> made = HostState.readCgroups().stream().filter(c -> c.matches(".*/diyc-\\d+-box(/inner)?")).toList();
+        assertTrue(made.size() >= 3, "box in memory and pids, and inner: " + made + "\n" + diyc.before());
+        Thread.sleep(300); // the foreground sleep 98 has started
+        assertTrue(diyc.process().toHandle().destroyForcibly());
+        assertTrue(diyc.process().waitFor(10, TimeUnit.SECONDS));
+        HostState.assertUnchanged(before, "after kill -9 of diyc; its output:\n" + diyc.before());
     }
 }

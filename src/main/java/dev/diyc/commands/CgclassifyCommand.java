@@ -3,7 +3,7 @@ package dev.diyc.commands;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "cgclassify", mixinStandardHelpOptions = true,
@@ -12,17 +12,15 @@ import picocli.CommandLine.Parameters;
                 "  cgclassify -g memory,pids:box $CTR",
                 "By hand, the same from the host's shell: echo $CTR > /sys/fs/cgroup/memory/diyc-PID-box/cgroup.procs"})
 final class CgclassifyCommand extends NativeCommand {
-    @Option(names = {"-g"}, required = true, paramLabel = "CONTROLLERS:NAME", description = "e.g. memory,pids:box (repeatable)")
-    List<String> groups = new ArrayList<>();
-
-    @Option(names = "--sticky", description = "accepted: diyc runs no cgrulesengd that could move them back") boolean sticky;
+    @Mixin
+    CgroupArgs.JoinOptions join = new CgroupArgs.JoinOptions();
 
     @Parameters(arity = "1..*", paramLabel = "PID", description = "host PIDs, such as $CTR")
     List<String> pids = new ArrayList<>();
 
     @Override
     public Integer call() {
-        var targets = CgroupArgs.targets("cgclassify", groups, inv.console()::say);
+        var targets = CgroupArgs.targets("cgclassify", join.groups, inv.console()::say);
         for (String p : pids) {
             int pid = CgroupArgs.pid("cgclassify", p);
             for (var t : targets) {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -35,10 +35,8 @@ final class CgexecCommand extends NativeCommand {
     private static final String JOIN = "the shell that runs the command joins the cgroup first, so the command is born in it";
     private static final String BACK = "the shell goes back where it was; what the command left running stays in the cgroup";
 
-    @Option(names = {"-g"}, required = true, paramLabel = "CONTROLLERS:NAME", description = "e.g. memory,pids:box (repeatable)")
-    List<String> groups = new ArrayList<>();
-
-    @Option(names = "--sticky", description = "accepted: diyc runs no cgrulesengd that could move it") boolean sticky;
+    @Mixin
+    CgroupArgs.JoinOptions join = new CgroupArgs.JoinOptions();
 
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "the command and its arguments")
     List<String> command = new ArrayList<>();
@@ -49,7 +47,7 @@ final class CgexecCommand extends NativeCommand {
         if (name.startsWith("cg") && NativeCommands.has(name)) {
             throw new UserError("cgexec: run " + name + " by itself: cgexec runs one command in a cgroup");
         }
-        var targets = CgroupArgs.targets("cgexec", groups, inv.console()::say);
+        var targets = CgroupArgs.targets("cgexec", join.groups, inv.console()::say);
         Cgroups cgroups = CgroupArgs.cgroups();
         Context ctx = inv.ctx();
         int shell = ctx.pid();

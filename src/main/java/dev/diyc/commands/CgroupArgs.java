@@ -19,6 +19,16 @@ import java.util.function.Supplier;
 final class CgroupArgs {
     private CgroupArgs() {}
 
+    /** What cgclassify and cgexec share, as libcgroup spells it: the cgroups to join, and --sticky. */
+    static final class JoinOptions {
+        @picocli.CommandLine.Option(names = {"-g"}, required = true, paramLabel = "CONTROLLERS:NAME",
+                description = "e.g. memory,pids:box (repeatable)")
+        List<String> groups = new ArrayList<>();
+
+        @picocli.CommandLine.Option(names = "--sticky", description = "accepted: diyc runs no cgrulesengd that could move it back")
+        boolean sticky;
+    }
+
     static Cgroups cgroups() {
         return Cgroups.host();
     }

@@ -103,12 +103,18 @@ class CgroupsTest {
         assertEquals("cgroup v2 here: memory.oom_control is v1's name; diyc reads memory.events", said.get(2));
     }
 
+    /** memory:box made in c, with the files given as the kernel would put them there; the log cleared. */
+    private Cgroup memoryBox(Cgroups c, String... files) throws IOException {
+        Cgroup box = c.create(GroupSpec.parse("memory:box"), said::add);
+        kernelFills(box.paths().get(0), files);
+        log.clear();
+        return box;
+    }
+
     @Test
     void onV2ALimitUpToMaxLeavesSwapAlone() throws IOException {
         Cgroups c = unified("memory pids");
-        Cgroup box = c.create(GroupSpec.parse("memory:box"), said::add);
-        kernelFills(box.paths().get(0), "memory.max", "memory.swap.max");
-        log.clear();
+        Cgroup box = memoryBox(c, "memory.max", "memory.swap.max");
         c.set(box, "memory.max", "max", said::add);
         assertEquals(List.of("write v2/diyc-7-box/memory.max max", "write v2/diyc-7-box/memory.swap.max max"), log);
         assertTrue(said.isEmpty(), "memory.max is v2's own name: nothing to say");
@@ -163,9 +169,7 @@ class CgroupsTest {
     @Test
     void onV1WithoutSwapAccountingOnlyTheLimitIsWritten() throws IOException {
         Cgroups c = hybrid();
-        Cgroup box = c.create(GroupSpec.parse("memory:box"), said::add);
-        kernelFills(box.paths().get(0), "memory.limit_in_bytes");
-        log.clear();
+        Cgroup box = memoryBox(c, "memory.limit_in_bytes");
         c.set(box, "memory.limit_in_bytes", "100000000", said::add);
         assertEquals(List.of("write memory/diyc-7-box/memory.limit_in_bytes 100000000"), log);
     }
@@ -173,8 +177,7 @@ class CgroupsTest {
     @Test
     void mistakesAreOneLineAndChangeNothing() throws IOException {
         Cgroups c = hybrid();
-        Cgroup box = c.create(GroupSpec.parse("memory:box"), said::add);
-        log.clear();
+        Cgroup box = memoryBox(c);
         assertEquals("box has no pids directory: cgcreate -g pids:box first",
                 assertThrows(IllegalArgumentException.class, () -> c.set(box, "pids.max", "10", said::add)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> c.set(box, "memory.usage_in_bytes", "1", said::add))
