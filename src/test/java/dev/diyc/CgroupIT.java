@@ -113,6 +113,33 @@ class CgroupIT {
         assertTrue(t.output("ctr echo $$").startsWith("1\n"), "the container's shell survived both: " + t.output("ctr echo $$"));
     }
 
+    /** Post 003's lines as the post types them (with its cgroup_id spelled out), cpu and cpuacct included. */
+    @Test
+    void post003sLinesAsWritten() {
+        Transcript t = run("""
+                host cgcreate -g "cpu,cpuacct,memory:12345"
+                host cgset -r cpu.shares=512 "12345"
+                host cgset -r memory.limit_in_bytes=100000000 "12345"
+                ctr cgexec -g "cpu,cpuacct,memory:12345" unshare -fpnumi --mount-proc
+                host cat /proc/$CTR/cgroup
+                """);
+        Hierarchy cpu = trees.treeOf("cpu");
+        String shares = t.output("host cgset -r cpu.shares=512 \"12345\"");
+        String expected = cpu.version() == 1 ? "/cpu.shares\", \"512\\n\"" : "/cpu.weight\", \"20\\n\"";
+        assertTrue(shares.contains(expected), shares);
+        String limit = t.output("host cgset -r memory.limit_in_bytes=100000000 \"12345\"");
+        assertTrue(limit.contains("\"100000000\\n\", 10) = 10"), limit);
+        String at = t.output("host cat /proc/$CTR/cgroup");
+        for (String c : List.of("cpu", "cpuacct", "memory")) {
+            Hierarchy h = trees.treeOf(c);
+            if (h == null) {
+                continue; // v2 has no cpuacct: its accounting is part of cpu
+            }
+            String field = h.version() == 1 ? String.join(",", h.controllers().stream().sorted().toList()) : "";
+            assertTrue(Pattern.compile("(?m)^\\d+:" + Pattern.quote(field) + ":/diyc-\\d+-12345$").matcher(at).find(), c + " in " + at);
+        }
+    }
+
     @Test
     void cgexecRunsTheCommandInTheCgroupAndLeavesTheShellsWhereTheyWere() {
         Transcript t = run("""
