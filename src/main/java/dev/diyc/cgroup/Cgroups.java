@@ -322,11 +322,12 @@ public final class Cgroups {
                 List<Integer> left = procs(d);
                 if (!left.isEmpty() && !said) {
                     say.accept(cg.name() + " still holds " + (left.size() == 1 ? "process " : "processes ")
-                            + String.join(" ", left.stream().map(String::valueOf).toList()) + "; they move to " + top.getParent());
+                            + String.join(" ", left.stream().map(String::valueOf).toList()) + "; "
+                            + (left.size() == 1 ? "it moves" : "they move") + " to " + top.getParent());
                     said = true;
                 }
                 for (int pid : left) {
-                    moveQuietlyIfGone(top.getParent().resolve("cgroup.procs"), pid, MOVE_OUT_NOTE);
+                    moveOut(top.getParent().resolve("cgroup.procs"), pid, MOVE_OUT_NOTE);
                 }
                 fs.rmdir(d, null);
                 removed.add(d);
@@ -335,8 +336,8 @@ public final class Cgroups {
         return removed;
     }
 
-    /** A process that exited meanwhile cannot be moved, and need not be. */
-    private void moveQuietlyIfGone(Path procs, int pid, String note) {
+    /** Moves a process to the parent; one that exited meanwhile cannot be moved, and need not be. */
+    private void moveOut(Path procs, int pid, String note) {
         try {
             fs.write(procs, pid + "\n", note);
         } catch (RuntimeException e) {

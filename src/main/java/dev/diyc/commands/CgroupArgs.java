@@ -62,7 +62,8 @@ final class CgroupArgs {
             throw new UserError(command + ": '" + text + "' is not a PID (on the host, $CTR is the container's)");
         }
         int pid = Integer.parseInt(text);
-        if (pid == ProcessHandle.current().pid()) {
+        // A thread's id moves its whole process: any of the JVM's would move diyc.
+        if (pid == ProcessHandle.current().pid() || java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/task/" + pid))) {
             throw new UserError(command + ": " + pid + " is diyc itself, which stays out of the cgroups it limits");
         }
         return pid;

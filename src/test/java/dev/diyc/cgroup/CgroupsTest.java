@@ -202,6 +202,6 @@ class CgroupsTest {
                 c.remove(box, List.copyOf(box.dirs().keySet()), true, said::add));
         assertEquals("rmdir memory/diyc-7-box/inner", log.get(0));
         assertTrue(log.get(1).startsWith("write memory/cgroup.procs 4242 # as libcgroup's cgdelete does"), log.get(1));
-        assertEquals(List.of("box still holds process 4242; they move to " + tmp.resolve("memory")), said);
+        assertEquals(List.of("box still holds process 4242; it moves to " + tmp.resolve("memory")), said);
     }
 }
