@@ -7,10 +7,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "cgclassify", mixinStandardHelpOptions = true,
-        description = {"Move running processes into a cgroup, as libcgroup's cgclassify: each PID written to cgroup.procs",
-                "in each tree (the whole process, all its threads; its children already running stay where they are).",
+        description = {"Move running processes into a cgroup, as libcgroup's cgclassify: each PID",
+                "written to cgroup.procs in each tree. The whole process moves, all its",
+                "threads; children it already has stay where they are.",
                 "  cgclassify -g memory,pids:box $CTR",
-                "By hand, the same from the host's shell: echo $CTR > /sys/fs/cgroup/memory/diyc-PID-box/cgroup.procs"})
+                "The same by hand, in the host's shell (whose parent, $PPID, is diyc):",
+                "  echo $CTR > /sys/fs/cgroup/pids/diyc-$PPID-box/cgroup.procs   (v1)",
+                "  echo $CTR > /sys/fs/cgroup/diyc-$PPID-box/cgroup.procs        (v2)"})
 final class CgclassifyCommand extends NativeCommand {
     @Mixin
     CgroupArgs.JoinOptions join = new CgroupArgs.JoinOptions();

@@ -16,9 +16,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "cgget", mixinStandardHelpOptions = true,
-        description = {"Read a cgroup's files, as libcgroup's cgget: its limits and what the kernel counts in it.",
-                "  cgget -r memory.usage_in_bytes -r pids.current box     cgget -r memory.oom_control box     cgget -g pids:box",
-                "Either version's file names work; diyc reads the one this machine's tree has, and says so."})
+        description = {"Read a cgroup's files, as libcgroup's cgget: its limits and its counters.",
+                "  cgget -r memory.usage_in_bytes -r pids.current box",
+                "  cgget -r memory.oom_control box",
+                "  cgget -g pids:box",
+                "Either version's file names work: diyc reads the one this machine's tree",
+                "has, and says so."})
 final class CggetCommand extends NativeCommand {
     @Option(names = {"-r"}, paramLabel = "FILE", description = "a file to read, e.g. memory.usage_in_bytes (repeatable)")
     List<String> files = new ArrayList<>();
