@@ -25,7 +25,13 @@ public final class NativeCommands {
             Map.entry("ipcs", IpcsCommand::new),
             Map.entry("ipcrm", IpcrmCommand::new),
             Map.entry("iptables", IptablesCommand::new),
-            Map.entry("su", SuCommand::new));
+            Map.entry("su", SuCommand::new),
+            Map.entry("cgcreate", CgcreateCommand::new),
+            Map.entry("cgset", CgsetCommand::new),
+            Map.entry("cgget", CggetCommand::new),
+            Map.entry("cgexec", CgexecCommand::new),
+            Map.entry("cgclassify", CgclassifyCommand::new),
+            Map.entry("cgdelete", CgdeleteCommand::new));
 
     private NativeCommands() {}
 
@@ -57,7 +63,7 @@ public final class NativeCommands {
     private static CommandLine parser(String name) {
         return PARSERS.computeIfAbsent(name, n -> {
             CommandLine cl = new CommandLine(ALL.get(n).get());
-            cl.setStopAtPositional(n.equals("unshare") || n.equals("chroot"));
+            cl.setStopAtPositional(n.equals("unshare") || n.equals("chroot") || n.equals("cgexec"));
             // ip's own flags (-br, -j, -4) and keywords are its business, not picocli's.
             cl.setUnmatchedOptionsArePositionalParams(n.equals("ip"));
             return cl;

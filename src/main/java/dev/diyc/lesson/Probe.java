@@ -13,9 +13,10 @@ final class Probe {
     static boolean known(String probe) {
         String kind = probe.contains(":") ? probe.substring(0, probe.indexOf(':')) : probe;
         return switch (kind) {
-            case "hostname", "pid", "hostpid", "mounts", "mount-count", "ps", "links", "addresses", "routes" -> !probe.contains(":");
+            case "hostname", "pid", "hostpid", "mounts", "mount-count", "ps", "links", "addresses", "routes", "cgroups" -> !probe.contains(":");
             case "ns", "namespaces" -> Namespace.byProcName(probe.substring(kind.length() + 1)) != null;
             case "ls", "exists", "file", "run", "status", "ping" -> probe.length() > kind.length() + 1;
+            case "cgroup" -> probe.substring(kind.length() + 1).matches("[A-Za-z0-9_][A-Za-z0-9_.-]*(/[a-z_]+\\.[a-z_.]+)?");
             default -> false;
         };
     }
@@ -53,6 +54,8 @@ final class Probe {
             case "addresses" -> NetProbes.addresses(ctx);
             case "routes" -> NetProbes.routes(ctx);
             case "ping" -> NetProbes.ping(ctx, arg);
+            case "cgroups" -> CgroupProbes.membership(ctx);
+            case "cgroup" -> CgroupProbes.cgroup(arg);
             case "status" -> Integer.toString(ctx.run(arg, new dev.diyc.ns.Sink.Capture()).status());
             default -> throw new IllegalArgumentException(probe);
         };

@@ -131,9 +131,10 @@ public final class Container extends Context {
     public void unshare(UnshareRequest r, Consumer<String> say) {
         refuseInUserNamespace();
         int oldShell = pid();
+        CgroupNamespaceRoot cgroupRoot = CgroupNamespaceRoot.prepare(r.flags(), oldShell, thread.tid(), say);
         thread.call(() -> {
             Syscalls.followCwdOf(oldShell);
-            Syscalls.unshare(r.flags(), null);
+            cgroupRoot.unshare(r.flags(), null);
             if ((r.flags() & Flags.CLONE_NEWNS) != 0 && r.propagation() != 0) {
                 Syscalls.mount("none", "/", null, Flags.MS_REC | r.propagation(), null,
                         "as util-linux's unshare does: mounts made in here stay in here");
@@ -387,8 +388,9 @@ public final class Container extends Context {
 
     /** Starts a shell from the container's thread; into the container's PID namespace when it has one. */
     private ShellSession spawnShell(List<String> argv, boolean pidAlreadyNew) {
-        return ShellSession.start(stdio -> thread.call(() -> inPidNamespace(pidAlreadyNew,
-                () -> Spawn.spawn(argv, HostEnv.get(), stdio, true))), lifeline, background);
+        ShellSession model = shell;
+        return ShellSession.start(stdio -> CgroupBirth.like(model, thread.call(() -> inPidNamespace(pidAlreadyNew,
+                () -> Spawn.spawn(argv, HostEnv.get(), stdio, true)))), lifeline, background);
     }
 
     /**
@@ -403,10 +405,10 @@ public final class Container extends Context {
             List<String> entered = userNs.nsenter(argv);
             return thread.call(() -> Spawn.spawn(entered, env, new int[] {0, 1, 2}, false));
         }
-        return thread.call(() -> {
+        return CgroupBirth.like(shell, thread.call(() -> {
             Syscalls.followCwdOf(shellPid);
             return inPidNamespace(false, () -> Spawn.spawn(argv, env, new int[] {0, 1, 2}, false));
-        });
+        }));
     }
 
     /**

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What diyc changed on the host on the learner's behalf (links made with {@code host ip link add}),
- * recorded when made and undone on reset, at a lesson's start, on exit, and by the lifeline if diyc
- * is killed. A link whose peer went into a container needs nothing: a veth pair dies whole with
- * the container's network namespace. A bridge, or a pair left on the host, stays until undone.
+ * What diyc changed on the host on the learner's behalf (links made with {@code host ip link add},
+ * IPC objects, cgroups made with cgcreate), recorded when made and undone on reset, at a lesson's
+ * start, on exit, and by the lifeline if diyc is killed. A link whose peer went into a container
+ * needs nothing: a veth pair dies whole with the container's network namespace. A bridge, or a pair
+ * left on the host, stays until undone. A cgroup goes once it is empty, so it is undone after the
+ * containers have ended.
  */
 public final class HostChanges {
     private final Set<String> links = new LinkedHashSet<>();
@@ -27,10 +29,12 @@ public final class HostChanges {
     /** The host's ip_forward when diyc started: put back if the learner changed it. */
     private final String ipForward;
     private final Lifeline lifeline;
+    private final CgroupChanges cgroups;
 
     /** Must be made on a thread in the host's network namespace (ip_forward is per namespace). */
     HostChanges(Lifeline lifeline) {
         this.lifeline = lifeline;
+        this.cgroups = new CgroupChanges(lifeline);
         this.ipForward = read(IP_FORWARD);
         if (ipForward != null) {
             lifeline.undoWhenGone("ip_forward", "[ \"$(cat " + IP_FORWARD + ")\" = " + ipForward + " ] || echo " + ipForward + " > " + IP_FORWARD);
@@ -100,6 +104,12 @@ public final class HostChanges {
     private static int runTool(NsThread hostThread, List<String> argv, Sink to) {
         to.out("  · diyc runs: " + String.join(" ", argv.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList()) + "\n");
         return OneShot.run(hostThread, argv, to);
+
+    }
+
+    /** The cgroups made in this session, to be removed with the rest. */
+    public CgroupChanges cgroups() {
+        return cgroups;
     }
 
     public synchronized void ipcCreated(dev.diyc.sys.Syscalls.Ipc kind, int id) {
@@ -230,7 +240,7 @@ public final class HostChanges {
     }
 
     /**
-     * Undoes what is recorded and still there (IPC objects, links), from the host's thread.
+     * Undoes what is recorded and still there (cgroups, IPC objects, links), from the host's thread.
      *
      * @param quiet keep it out of the transcript (leaving diyc)
      * @param say where to say, first, what is being undone
@@ -239,6 +249,7 @@ public final class HostChanges {
     public synchronized List<String> undo(NsThread hostThread, boolean quiet, Sink say) {
         List<String> deleted = new ArrayList<>();
         java.util.function.Supplier<Void> work = () -> {
+            cgroups.undo(quiet, say, deleted);
             removeIpcs(hostThread, quiet, say, deleted);
             removeNetns(hostThread, quiet, say, deleted);
             removeNat(hostThread, quiet, say, deleted);

@@ -14,13 +14,13 @@ import java.util.List;
  * <p>A small host shell reads a pipe whose only writer is the JVM. diyc tells it the process groups
  * of its shells and the namespaces its containers created. When the pipe reaches EOF (the JVM is
  * gone, however it went), the shell kills those process groups and every process still in one of
- * those namespaces, deletes the links it made on the host, and removes the playground. A container's init dies with it, and with init its
+ * those namespaces, deletes the links, IPC objects and cgroups it made on the host, and removes the playground. A container's init dies with it, and with init its
  * whole PID namespace.
  */
 public final class Lifeline implements AutoCloseable {
     private static final String SCRIPT = String.join("\n",
             "trap '' INT HUP",
-            "pgs=' '; nss=' '; dir=''; links=''; ipcs=''; undos=''",
+            "pgs=' '; nss=' '; dir=''; links=''; ipcs=''; cgs=''; undos=''",
             "nl='",
             "'",
             "while read -r cmd arg; do",
@@ -30,6 +30,8 @@ public final class Lifeline implements AutoCloseable {
             "    dir) dir=$arg ;;",
             "    link) links=\"$links $arg\" ;;",
             "    ipc) ipcs=\"$ipcs $arg\" ;;",
+            "    cg) cgs=\"$cgs $arg\" ;;",
+            "    uncg) n=''; for c in $cgs; do [ \"$c\" = \"$arg\" ] || n=\"$n $c\"; done; cgs=$n ;;",
             "    unipc) n=''; for i in $ipcs; do [ \"$i\" = \"$arg\" ] || n=\"$n $i\"; done; ipcs=$n ;;",
             "    unlink) n=''; for l in $links; do [ \"$l\" = \"$arg\" ] || n=\"$n $l\"; done; links=$n ;;",
             "    unpg) n=' '; for g in $pgs; do [ \"$g\" = \"$arg\" ] || n=\"$n$g \"; done; pgs=$n ;;",
@@ -44,6 +46,18 @@ public final class Lifeline implements AutoCloseable {
             "  for l in $p/ns/*; do",
             "    id=$(readlink $l 2>/dev/null) || continue",
             "    case \"$nss\" in *\" $id \"*) kill -KILL ${p#/proc/} 2>/dev/null; break ;; esac",
+            "  done",
+            "done",
+            // cgroups diyc made: what is still in one (the killed, still exiting; a host process the learner put
+            // there) moves to the parent, then the directory goes, sub-cgroups first; for up to 5 s while the
+            // killed finish exiting, since only an empty cgroup can be removed.
+            "for c in $cgs; do",
+            "  i=0; while [ -d \"$c\" ] && [ $i -lt 50 ]; do",
+            "    for d in $(find \"$c\" -depth -type d 2>/dev/null); do",
+            "      for p in $(cat \"$d/cgroup.procs\" 2>/dev/null); do echo \"$p\" > \"${c%/*}/cgroup.procs\"; done",
+            "      rmdir \"$d\" 2>/dev/null",
+            "    done",
+            "    i=$((i+1)); [ -d \"$c\" ] && sleep 0.1",
             "  done",
             "done",
             // Links diyc made on the host (a bridge, a pair left there) go; deleting needs iproute2's ip.
@@ -98,6 +112,15 @@ public final class Lifeline implements AutoCloseable {
 
     public void forgetLink(String name) {
         send("unlink " + name);
+    }
+
+    /** A cgroup directory diyc made: emptied into its parent and removed if diyc dies before removing it. */
+    public void watchCgroup(java.nio.file.Path dir) {
+        send("cg " + dir);
+    }
+
+    public void forgetCgroup(java.nio.file.Path dir) {
+        send("uncg " + dir);
     }
 
     public void watchIpc(dev.diyc.sys.Syscalls.Ipc kind, int id) {

@@ -38,6 +38,12 @@ public final class Help implements Engine.Builtin, Engine.Completable {
         topic("ipcs", "ipcs [-q|-m|-s]", "The System V IPC objects the context's IPC namespace holds, read from /proc/sysvipc.", "ctr ipcs");
         topic("ipcrm", "ipcrm -q|-m|-s ID", "Remove an IPC object by id.", "host ipcrm -q 0");
         topic("su", "su USER", "Run the container as an ordinary user (lesson 6): its thread takes the user's IDs, a new shell starts as that user.", "ctr su $LEARNER");
+        topic("cgcreate", "cgcreate -g CONTROLLERS:NAME", "Make a cgroup (libcgroup's spelling): a directory in each tree holding the controllers; diyc-PID-NAME on disk.", "host cgcreate -g memory,pids:box");
+        topic("cgset", "cgset -r FILE=VALUE NAME", "Set a limit: memory.limit_in_bytes or memory.max (100M, 1G), pids.max; either version's names, written as this machine's tree spells them.", "host cgset -r memory.limit_in_bytes=32M box");
+        topic("cgget", "cgget [-n] [-v] -r FILE|-g CONTROLLER NAME", "Read a cgroup's limits and meters: memory.usage_in_bytes, memory.oom_control, pids.current...", "host cgget -r memory.oom_control box");
+        topic("cgclassify", "cgclassify -g CONTROLLERS:NAME PID...", "Put running processes in a cgroup (their PID into cgroup.procs).", "host cgclassify -g memory,pids:box $CTR");
+        topic("cgexec", "cgexec -g CONTROLLERS:NAME COMMAND...", "Run a command in a cgroup: the context's shell joins it for the command, then goes back.", "ctr cgexec -g memory:box dd if=/dev/zero of=/dev/null bs=64M count=1");
+        topic("cgdelete", "cgdelete [-r] -g CONTROLLERS:NAME", "Remove a cgroup (rmdir); what still runs in it moves to the parent first.", "host cgdelete -g memory,pids:box");
         topic("help", "help [COMMAND]", "This list, or one command's usage.", "help unshare");
     }
 
@@ -70,6 +76,8 @@ public final class Help implements Engine.Builtin, Engine.Completable {
         list(c, "unshare", "hostname", "mount", "umount", "pivot_root", "chroot", "chroot-escape", "su", "ip", "ping", "ipcmk", "ipcrm");
         c.heading("Seeing what changed");
         list(c, "compare", "lsns", "ipcs");
+        c.heading("Control groups, with libcgroup's commands (diyc writes the files)");
+        list(c, "cgcreate", "cgset", "cgget", "cgclassify", "cgexec", "cgdelete");
         c.heading("Lessons");
         list(c, "lesson", "step", "check", "hint", "next", "reset");
         c.heading("Understanding");

@@ -8,6 +8,10 @@ public final class Explanations {
         if (c.name().startsWith("RTM_")) {
             return dev.diyc.net.NetlinkExplanations.of(c); // rtnetlink requests: their own causes
         }
+        String cgroup = dev.diyc.cgroup.CgroupExplanations.applies(c) ? dev.diyc.cgroup.CgroupExplanations.of(c) : null;
+        if (cgroup != null) {
+            return cgroup; // cgroup files: their own causes
+        }
         String name = c.name();
         int e = c.errno();
         if (name.equals("write")) {

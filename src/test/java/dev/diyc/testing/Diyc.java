@@ -123,8 +123,34 @@ public final class Diyc {
         }
     }
 
+    /** A diyc still running its script, and what it printed before the line that said it was ready. */
+    public record Started(Process process, String before) {}
+
+    /**
+     * Starts {@code diyc --script -} on a script that prints a line {@code ready} somewhere, and
+     * returns once that line is out, with diyc still running (its input open), for a test to kill it.
+     */
+    public static Started startUntil(String script, String ready) throws IOException {
+        Process p = command("--script", "-").start();
+        OutputStream in = p.getOutputStream();
+        in.write(script.getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = out.readLine()) != null && !line.equals(ready)) {
+            seen.append(line).append('\n');
+        }
+        if (line == null) {
+            p.destroyForcibly();
+            throw new AssertionError("diyc ended before printing " + ready + ":\n" + seen);
+        }
+        return new Started(p, seen.toString());
+    }
+
     /** Feeds {@code script} to a diyc started by {@code pb} (any command line, such as one run as another user). */
     public static Run script(ProcessBuilder pb, String script) {
+
         try {
             Process p = pb.start();
             try (OutputStream in = p.getOutputStream()) {

@@ -10,16 +10,16 @@ import java.util.stream.Stream;
 
 /**
  * What diyc promises to leave as it found it: the hostname, the mount points, the network links, the
- * processes in namespaces other than the host's, diyc's playgrounds. Tests take one before and
- * compare after (waiting a little for processes that are still dying).
+ * processes in namespaces other than the host's, diyc's playgrounds, IPC objects, cgroups. Tests
+ * take one before and compare after (waiting a little for processes that are still dying).
  */
 public record HostState(String hostname, List<String> mounts, List<String> links, List<String> foreignProcesses,
-        List<String> playgrounds, List<String> ipcObjects, List<String> routing) {
+        List<String> playgrounds, List<String> ipcObjects, List<String> routing, List<String> cgroups) {
 
     public static HostState now() {
         try {
             return new HostState(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), readMounts(), readLinks(),
-                    processesOutsideHostNamespaces(), readPlaygrounds(), readIpcObjects(), readRouting());
+                    processesOutsideHostNamespaces(), readPlaygrounds(), readIpcObjects(), readRouting(), readCgroups());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -98,6 +98,40 @@ public record HostState(String hostname, List<String> mounts, List<String> links
         return r;
     }
 
+    /**
+     * The cgroup directories of every mounted cgroup tree (v1 and v2): those at the top of a tree,
+     * where diyc makes its own, and any anywhere whose name starts with diyc, with what is under
+     * them. Deeper ones are left
+     * out: systemd (and this machine's own tooling) make and remove cgroups below the top all the time.
+     */
+    public static List<String> readCgroups() throws IOException {
+        TreeSet<String> found = new TreeSet<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            String[] f = line.split(" ");
+            int dash = List.of(f).indexOf("-");
+            if (dash < 0 || !(f[dash + 1].equals("cgroup") || f[dash + 1].equals("cgroup2"))) {
+                continue;
+            }
+            Path mount = Path.of(f[4]);
+            walkCgroups(mount, mount, false, found);
+        }
+        return List.copyOf(found);
+    }
+
+    private static void walkCgroups(Path mount, Path dir, boolean inDiyc, TreeSet<String> found) {
+        try (var children = Files.newDirectoryStream(dir, Files::isDirectory)) {
+            for (Path c : children) {
+                boolean diyc = inDiyc || c.getFileName().toString().startsWith("diyc");
+                if (dir.equals(mount) || diyc) {
+                    found.add(c.toString());
+                }
+                walkCgroups(mount, c, diyc, found);
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // removed while we looked (systemd's transient units come and go): not there any more
+        }
+    }
+
     private static List<String> readPlaygrounds() throws IOException {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("diyc-playground.")).sorted().toList();
@@ -130,6 +164,9 @@ public record HostState(String hostname, List<String> mounts, List<String> links
         diffList(b, "playground", playgrounds, other.playgrounds);
         diffList(b, "ipc object", ipcObjects, other.ipcObjects);
         diffList(b, "routing", routing, other.routing);
+    }
+
+        diffList(b, "cgroup", cgroups, other.cgroups);
         return b.toString();
     }
 
