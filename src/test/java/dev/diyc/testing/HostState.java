@@ -164,8 +164,6 @@ public record HostState(String hostname, List<String> mounts, List<String> links
         diffList(b, "playground", playgrounds, other.playgrounds);
         diffList(b, "ipc object", ipcObjects, other.ipcObjects);
         diffList(b, "routing", routing, other.routing);
-    }
-
         diffList(b, "cgroup", cgroups, other.cgroups);
         return b.toString();
     }
