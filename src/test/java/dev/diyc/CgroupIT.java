@@ -86,7 +86,7 @@ class CgroupIT {
         String v2Name = t.output("host cgset -r memory.max=32m box");
         String limitFile = memory.version() == 1 ? "memory.limit_in_bytes" : "memory.max";
         for (String out : List.of(v1Name, v2Name)) {
-            assertTrue(Pattern.compile("write\\(\"" + dir(memory, "box") + "/" + Pattern.quote(limitFile) + "\", \"33554432\\\\n\", 9\\) = 9")
+            assertTrue(Pattern.compile("write\\(\"" + dir(memory, "box") + "/" + Pattern.quote(limitFile) + "\", \"33554432\\\\n\"\\) = 9")
                     .matcher(out).find(), out);
         }
         String translated = memory.version() == 1 ? v2Name : v1Name;
@@ -94,10 +94,10 @@ class CgroupIT {
         assertTrue(translated.contains(memory.version() == 1 ? "cgroup v1 here: memory.max is v2's name; diyc writes memory.limit_in_bytes"
                 : "cgroup v2 here: memory.limit_in_bytes is v1's name; diyc writes memory.max"), translated);
         assertFalse(own.contains(" here: "), own);
-        assertTrue(t.output("host cgset -r pids.max=10 box").contains("/pids.max\", \"10\\n\", 3) = 3"), t.output("host cgset -r pids.max=10 box"));
+        assertTrue(t.output("host cgset -r pids.max=10 box").contains("/pids.max\", \"10\\n\") = 3"), t.output("host cgset -r pids.max=10 box"));
 
         String attach = t.output("host cgclassify -g memory,pids:box $CTR");
-        assertTrue(Pattern.compile("write\\(\"" + dir(memory, "box") + "/cgroup.procs\", \"\\d+\\\\n\", \\d\\) = \\d").matcher(attach).find(), attach);
+        assertTrue(Pattern.compile("write\\(\"" + dir(memory, "box") + "/cgroup.procs\", \"\\d+\\\\n\"\\) = \\d").matcher(attach).find(), attach);
         assertTrue(Pattern.compile("(?m):/diyc-\\d+-box$").matcher(t.output("host cat /proc/$CTR/cgroup")).find(), t.output("host cat /proc/$CTR/cgroup"));
 
         // The kernel's own account, read by the host's cat: one OOM kill, dd's.
@@ -128,7 +128,7 @@ class CgroupIT {
         String expected = cpu.version() == 1 ? "/cpu.shares\", \"512\\n\"" : "/cpu.weight\", \"20\\n\"";
         assertTrue(shares.contains(expected), shares);
         String limit = t.output("host cgset -r memory.limit_in_bytes=100000000 \"12345\"");
-        assertTrue(limit.contains("\"100000000\\n\", 10) = 10"), limit);
+        assertTrue(limit.contains("\"100000000\\n\") = 10"), limit);
         String at = t.output("host cat /proc/$CTR/cgroup");
         for (String c : List.of("cpu", "cpuacct", "memory")) {
             Hierarchy h = trees.treeOf(c);
