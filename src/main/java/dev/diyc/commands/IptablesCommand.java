@@ -42,7 +42,7 @@ final class IptablesCommand extends NativeCommand {
                     + "./diyc installs nftables when it starts as root with apt-get at hand, or: sudo apt-get install nftables");
         }
         if (list || listRules) {
-            return inv.lab().hostChanges().listNat(inv.ctx().thread(), inv.console());
+            return inv.lab().hostChanges().listNat(inv.ctx().thread(), tool, inv.console());
         }
         String chain = append != null ? append : delete;
         if (chain == null || append != null && delete != null) {

@@ -91,8 +91,7 @@ public final class HostChanges {
         return "nat:" + Integer.toHexString(undo.hashCode());
     }
 
-    public int listNat(NsThread hostThread, Sink to) {
-        Masquerade.Tool tool = Masquerade.tool();
+    public int listNat(NsThread hostThread, Masquerade.Tool tool, Sink to) {
         if (tool == Masquerade.Tool.NFT && nat.isEmpty()) {
             to.out("(diyc's nft table " + Masquerade.nftTable() + " has no rule yet)\n");
             return 0;

@@ -95,25 +95,14 @@ public final class Diyc {
      */
     public static void killAfter(String lines, Runnable whileRunning) {
         try {
-            Process diyc = command("--script", "-").start();
-            try (OutputStream in = diyc.getOutputStream();
-                    var out = new java.io.BufferedReader(new java.io.InputStreamReader(diyc.getInputStream()))) {
-                in.write((lines + "\nctr echo READY\nctr sleep 60\n").getBytes(StandardCharsets.UTF_8));
-                in.flush();
-                StringBuilder seen = new StringBuilder();
-                String line;
-                while ((line = out.readLine()) != null && !line.equals("READY")) {
-                    seen.append(line).append('\n');
-                }
-                if (line == null) {
-                    throw new AssertionError("diyc ended before READY:\n" + seen);
-                }
-                try {
-                    whileRunning.run();
-                } finally {
-                    diyc.toHandle().destroyForcibly();
-                    diyc.waitFor();
-                }
+            Process diyc = startUntil(lines + "\nctr echo READY\nctr sleep 60\n", "READY").process();
+            try {
+                whileRunning.run();
+            } finally {
+                diyc.toHandle().destroyForcibly();
+                diyc.waitFor();
+                diyc.getOutputStream().close();
+                diyc.getInputStream().close();
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -150,7 +139,6 @@ public final class Diyc {
 
     /** Feeds {@code script} to a diyc started by {@code pb} (any command line, such as one run as another user). */
     public static Run script(ProcessBuilder pb, String script) {
-
         try {
             Process p = pb.start();
             try (OutputStream in = p.getOutputStream()) {
