@@ -20,7 +20,7 @@ import java.util.List;
 public final class Lifeline implements AutoCloseable {
     private static final String SCRIPT = String.join("\n",
             "trap '' INT HUP",
-            "pgs=' '; nss=' '; dir=''; links=''; ipcs=''; cgs=''; undos=''",
+            "pgs=' '; nss=' '; dir=''; cgs=''; undos=''",
             "nl='",
             "'",
             "while read -r cmd arg; do",
@@ -28,15 +28,12 @@ public final class Lifeline implements AutoCloseable {
             "    pg) pgs=\"$pgs$arg \" ;;",
             "    ns) nss=\"$nss$arg \" ;;",
             "    dir) dir=$arg ;;",
-            "    link) links=\"$links $arg\" ;;",
-            "    ipc) ipcs=\"$ipcs $arg\" ;;",
             "    cg) cgs=\"$cgs $arg\" ;;",
             "    uncg) n=''; for c in $cgs; do [ \"$c\" = \"$arg\" ] || n=\"$n $c\"; done; cgs=$n ;;",
-            "    unipc) n=''; for i in $ipcs; do [ \"$i\" = \"$arg\" ] || n=\"$n $i\"; done; ipcs=$n ;;",
-            "    unlink) n=''; for l in $links; do [ \"$l\" = \"$arg\" ] || n=\"$n $l\"; done; links=$n ;;",
             "    unpg) n=' '; for g in $pgs; do [ \"$g\" = \"$arg\" ] || n=\"$n$g \"; done; pgs=$n ;;",
             "    unns) n=' '; for s in $nss; do [ \"$s\" = \"$arg\" ] || n=\"$n$s \"; done; nss=$n ;;",
-            // Other host changes come as a key and the shell command that undoes them.
+            // Other host changes (links, IPC objects, named netns, NAT, ip_forward) come as a key and the
+            // shell command that undoes them.
             "    undo) undos=\"$undos$arg$nl\" ;;",
             "    forget) undos=$(printf %s \"$undos\" | while read -r k c; do [ \"$k\" = \"$arg\" ] || printf '%s %s\\n' \"$k\" \"$c\"; done)$nl ;;",
             "  esac",
@@ -60,10 +57,6 @@ public final class Lifeline implements AutoCloseable {
             "    i=$((i+1)); [ -d \"$c\" ] && sleep 0.1",
             "  done",
             "done",
-            // Links diyc made on the host (a bridge, a pair left there) go; deleting needs iproute2's ip.
-            "for l in $links; do ip link del \"$l\" 2>/dev/null; done",
-            // IPC objects made on the host, as ipcrm's option and id (q:32768), removed with util-linux's ipcrm.
-            "for i in $ipcs; do ipcrm -${i%%:*} ${i#*:} 2>/dev/null; done",
             "printf %s \"$undos\" | while read -r k c; do [ -n \"$k\" ] && eval \"$c\" >/dev/null 2>&1; done",
             // The playground goes too, unless (against every rule diyc keeps) something is mounted in it.
             "[ -n \"$dir\" ] && ! grep -qF \" $dir\" /proc/self/mountinfo && rm -rf -- \"$dir\"",
@@ -105,13 +98,13 @@ public final class Lifeline implements AutoCloseable {
         send("dir " + dir);
     }
 
-    /** A link diyc made on the host: deleted if diyc dies before undoing it. */
+    /** A link diyc made on the host (a bridge, a pair left there): deleted with iproute2's ip if diyc dies before undoing it. */
     public void watchLink(String name) {
-        send("link " + name);
+        undoWhenGone("link:" + name, "ip link del " + quote(name));
     }
 
     public void forgetLink(String name) {
-        send("unlink " + name);
+        forget("link:" + name);
     }
 
     /** A cgroup directory diyc made: emptied into its parent and removed if diyc dies before removing it. */
@@ -123,12 +116,18 @@ public final class Lifeline implements AutoCloseable {
         send("uncg " + dir);
     }
 
+    /** An IPC object made on the host: removed with util-linux's ipcrm if diyc dies before removing it. */
     public void watchIpc(dev.diyc.sys.Syscalls.Ipc kind, int id) {
-        send("ipc " + ipcrmOption(kind) + ":" + id);
+        undoWhenGone("ipc:" + ipcrmOption(kind) + id, "ipcrm -" + ipcrmOption(kind) + " " + id);
     }
 
     public void forgetIpc(dev.diyc.sys.Syscalls.Ipc kind, int id) {
-        send("unipc " + ipcrmOption(kind) + ":" + id);
+        forget("ipc:" + ipcrmOption(kind) + id);
+    }
+
+    /** One word for the shell, whatever it holds: it's becomes 'it'\''s'. */
+    static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static char ipcrmOption(dev.diyc.sys.Syscalls.Ipc kind) {

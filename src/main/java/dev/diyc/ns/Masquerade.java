@@ -77,7 +77,7 @@ public final class Masquerade {
 
     /** The same command as a line for the lifeline's shell (names and addresses are validated first). */
     static String shellLine(List<String> argv) {
-        return String.join(" ", argv.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+        return String.join(" ", argv.stream().map(Lifeline::quote).toList());
     }
 
     static void requireSafe(String what, String value) {
