@@ -25,13 +25,7 @@ final class CgclassifyCommand extends NativeCommand {
     public Integer call() {
         var targets = CgroupArgs.targets("cgclassify", join.groups, inv.console()::say);
         for (String p : pids) {
-            int pid = CgroupArgs.pid("cgclassify", p);
-            for (var t : targets) {
-                CgroupArgs.orUserError("cgclassify", () -> {
-                    CgroupArgs.cgroups().attach(t.cgroup(), t.trees(), pid, null);
-                    return null;
-                });
-            }
+            CgroupArgs.attach("cgclassify", targets, CgroupArgs.pid("cgclassify", p), null);
         }
         return 0;
     }

@@ -54,12 +54,7 @@ final class CgexecCommand extends NativeCommand {
         int shell = ctx.pid();
         Map<Hierarchy, String> before = cgroups.membership(shell);
         try {
-            for (var t : targets) {
-                CgroupArgs.orUserError("cgexec", () -> {
-                    cgroups.attach(t.cgroup(), t.trees(), shell, JOIN);
-                    return null;
-                });
-            }
+            CgroupArgs.attach("cgexec", targets, shell, JOIN);
             List<String> args = command.subList(1, command.size());
             if (NativeCommands.handles(name, args)) {
                 return NativeCommands.run(name, new ArrayList<>(args), inv);

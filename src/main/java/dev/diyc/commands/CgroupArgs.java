@@ -56,6 +56,16 @@ final class CgroupArgs {
         });
     }
 
+    /** Writes PID into cgroup.procs of every tree of every target, each write printed (with NOTE, if any). */
+    static void attach(String command, List<Target> targets, int pid, String note) {
+        for (Target t : targets) {
+            orUserError(command, () -> {
+                cgroups().attach(t.cgroup(), t.trees(), pid, note);
+                return null;
+            });
+        }
+    }
+
     /** A PID as typed, which must be a number of a running process, and not diyc's own. */
     static int pid(String command, String text) {
         if (!text.matches("\\d{1,9}")) {
