@@ -40,6 +40,10 @@ class BadInputIT {
                 run --bogus
                 run nothere
                 run --hostname 'a b'
+                run --memory 1k
+                run --memory lots
+                run --pids 0
+                run --pids many
                 host ip netns del nothere
                 host iptables -t mangle -S
                 ctr2 ip link set nothere up
@@ -70,6 +74,10 @@ class BadInputIT {
         assertOneLine(t, "run --bogus", "diyc: run: Unknown option: '--bogus' (run --help shows the options)");
         assertOneLine(t, "run nothere", "nothere is not a root filesystem in the playground");
         assertOneLine(t, "run --hostname 'a b'", "diyc: run: the image is a directory");
+        assertOneLine(t, "run --memory 1k", "diyc: run --memory: at least 6M");
+        assertOneLine(t, "run --memory lots", "diyc: run --memory: 'lots' is not a size");
+        assertOneLine(t, "run --pids 0", "diyc: run --pids: at least 1");
+        assertOneLine(t, "run --pids many", "diyc: run --pids: 'many' is not a count: write a number such as 20, or max");
         assertOneLine(t, "host ip netns del nothere", "there is no network namespace named nothere");
         assertOneLine(t, "host iptables -t mangle -S", "diyc knows the nat table's MASQUERADE rule");
         assertTrue(t.output("ctr2 ip link set nothere up").contains("-1 ENODEV"), t.output("ctr2 ip link set nothere up"));

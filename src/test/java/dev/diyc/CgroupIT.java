@@ -113,6 +113,55 @@ class CgroupIT {
         assertTrue(t.output("ctr echo $$").startsWith("1\n"), "the container's shell survived both: " + t.output("ctr echo $$"));
     }
 
+    /**
+     * run's limits: the cgroup is made and limited before the unshare, the shell is born in it, its
+     * cgroup namespace is rooted there, and the kernel enforces the limit. A second run reuses the
+     * cgroup with its limits set anew; reset removes it.
+     */
+    @Test
+    void runBearsTheContainerInALimitedCgroup() {
+        assertNotNull(memory, "this machine mounts no cgroup tree with the memory controller");
+        assertNotNull(pids, "this machine mounts no cgroup tree with the pids controller");
+        String limitFile = memory.version() == 1 ? "memory.limit_in_bytes" : "memory.max";
+        Transcript t = run("run --memory 32M --pids 10 --hostname box\n"
+                + "host cat /proc/$CTR/cgroup\n"
+                + "ctr cat /proc/self/cgroup\n"
+                + "host cat " + hostPath(memory, "run", limitFile) + "\n"
+                + "host cat " + hostPath(pids, "run", "pids.max") + "\n"
+                + "ctr sh -c 'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do sleep 1 & done'\n"
+                + "run --pids 20\n"
+                + "host cat " + hostPath(pids, "run", "pids.max") + "\n"
+                + "reset\n");
+        String first = t.output("run --memory 32M --pids 10 --hostname box");
+        int created = first.indexOf("run › host cgcreate -g memory,pids:run");
+        int limited = first.indexOf("run › host cgset -r " + limitFile + "=32M run");
+        int born = first.indexOf("run › ctr cgexec -g memory,pids:run unshare --mount --uts --ipc --pid --fork --cgroup");
+        int unshared = first.indexOf("unshare(CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWPID) = 0");
+        assertTrue(created >= 0 && created < limited && limited < born && born < unshared, "cgroup, limits, then the namespaces:\n" + first);
+        assertTrue(Pattern.compile("mkdir\\(\"" + dir(pids, "run") + "\", 0755\\) = 0").matcher(first).find(), first);
+        assertTrue(Pattern.compile("write\\(\"" + dir(pids, "run") + "/cgroup.procs\", \"\\d+\\\\n\"\\) = \\d").matcher(first).find(), first);
+
+        String hostView = t.output("host cat /proc/$CTR/cgroup");
+        assertTrue(Pattern.compile("(?m)^\\d+:pids:/diyc-\\d+-run$|^0::/diyc-\\d+-run$").matcher(hostView).find(), hostView);
+        assertTrue(Pattern.compile("(?m)^\\d+:memory:/diyc-\\d+-run$|^0::/diyc-\\d+-run$").matcher(hostView).find(), hostView);
+        String inside = t.output("ctr cat /proc/self/cgroup");
+        assertTrue(Pattern.compile("(?m)^\\d+:pids:/$|^0::/$").matcher(inside).find(), "the cgroup namespace is rooted at run: " + inside);
+        assertFalse(inside.contains("diyc-"), inside);
+
+        assertEquals("33554432\n", t.output("host cat " + hostPath(memory, "run", limitFile)));
+        assertEquals("10\n", t.output("host cat " + hostPath(pids, "run", "pids.max"), 0));
+        String bomb = t.output("ctr sh -c 'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do sleep 1 & done'");
+        assertTrue(bomb.contains("Cannot fork") || bomb.contains("can't fork"), bomb);
+
+        String second = t.output("run --pids 20");
+        assertTrue(second.contains("run › host cgcreate -g pids:run") && second.contains("exists already"), second);
+        assertFalse(second.contains("memory"), "no memory limit asked for, none set or joined: " + second);
+        assertEquals("20\n", t.output("host cat " + hostPath(pids, "run", "pids.max"), 1));
+        String reset = t.output("reset");
+        assertTrue(Pattern.compile("rmdir\\(\"" + dir(pids, "run") + "\"\\) = 0").matcher(reset).find(), reset);
+        assertTrue(Pattern.compile("rmdir\\(\"" + dir(memory, "run") + "\"\\) = 0").matcher(reset).find(), reset);
+    }
+
     /** Post 003's lines as the post types them (with its cgroup_id spelled out), cpu and cpuacct included. */
     @Test
     void post003sLinesAsWritten() {

@@ -1,6 +1,9 @@
 package dev.diyc.repl;
 
 import dev.diyc.UserError;
+import dev.diyc.cgroup.Cgroups;
+import dev.diyc.cgroup.Hierarchy;
+import dev.diyc.cgroup.Sizes;
 import dev.diyc.lesson.SessionSlot;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +16,24 @@ import picocli.CommandLine.Parameters;
  * {@code run}: diyc's one-command container, like {@code docker run -it busybox}. It is nothing but
  * the previous lessons' commands, typed for the learner in order and shown as they run, so the
  * learner sees that a container runtime is exactly those steps: every namespace, the image as the
- * new root through pivot_root, a /proc of its own, a hostname, optionally a veth with an address,
- * and then a shell (or CMD) inside.
+ * new root through pivot_root, a /proc of its own, a hostname, optionally a veth with an address
+ * and limits in a cgroup, and then a shell (or CMD) inside.
+ *
+ * <p>The cgroup comes first, as in runc: the container's shell is born in it (through cgexec), so
+ * its cgroup namespace, unshared afterwards, has that cgroup as its root.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"A whole container in one command, made of the lessons' steps, each shown as it runs:",
                 "unshare every namespace, pivot_root into IMAGE (default: rootfs), mount /proc, set the hostname,",
-                "[--net] a veth to the host with 10.200.12.2/24 inside; then a shell in it (or CMD).",
+                "[--net] a veth to the host with 10.200.12.2/24 inside; [--memory, --pids] limits in a cgroup",
+                "named run, which the container is born in; then a shell in it (or CMD).",
                 "It replaces the container in ctr."})
 final class RunCommand implements Engine.Builtin {
+    /** docker's floor too: a shell and its libraries need a few MiB before they can do anything. */
+    private static final long MIN_MEMORY = 6L << 20;
+    /** The cgroup's name, diyc-PID-run on disk; a second run reuses it, its limits set anew. */
+    private static final String CGROUP = "run";
+
     private final boolean interactive;
 
     @Option(names = "--hostname", paramLabel = "NAME", defaultValue = "container", description = "the container's hostname (default: container)")
@@ -29,6 +41,14 @@ final class RunCommand implements Engine.Builtin {
 
     @Option(names = "--net", description = "a network namespace with a veth to the host, 10.200.12.1 (host) and 10.200.12.2 (container)")
     boolean net;
+
+    @Option(names = {"--memory", "-m"}, paramLabel = "SIZE",
+            description = "a memory limit, such as 32M or 1G (at least 6M, as docker's), in the cgroup run")
+    String memory;
+
+    @Option(names = {"--pids", "--pids-limit"}, paramLabel = "N",
+            description = "at most N processes at once, the shell included, in the cgroup run")
+    String pids;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE", defaultValue = "rootfs", description = "a root filesystem directory in the playground (default: rootfs)")
     String image;
@@ -64,6 +84,7 @@ final class RunCommand implements Engine.Builtin {
         if (!java.nio.file.Files.isDirectory(engine.lab().playground().resolve(image).resolve("bin"))) {
             throw new UserError("run: " + image + " is not a root filesystem in the playground (it has no bin/)");
         }
+        checkLimits();
         if (!engine.lab().ctr().sharesEverything()) {
             engine.console().say("run starts from a fresh container: ctr's present one ends");
         }
@@ -86,11 +107,69 @@ final class RunCommand implements Engine.Builtin {
         return Engine.Outcome.OK;
     }
 
+    /** Refuses limits this machine cannot set, or that would kill the container as it starts, before any step runs. */
+    private void checkLimits() {
+        if (memory != null) {
+            long bytes;
+            try {
+                bytes = Sizes.parse(memory);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("run --memory: " + e.getMessage());
+            }
+            if (bytes != Sizes.UNLIMITED && bytes < MIN_MEMORY) {
+                throw new UserError("run --memory: at least 6M, as docker asks: below that the shell itself is OOM-killed as it starts");
+            }
+        }
+        if (pids != null) {
+            long n;
+            try {
+                n = Sizes.parseCount(pids);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("run --pids: " + e.getMessage());
+            }
+            if (n != Sizes.UNLIMITED && n < 1) {
+                throw new UserError("run --pids: at least 1, the container's shell itself");
+            }
+        }
+        for (String controller : controllers()) {
+            if (Cgroups.host().treeOf(controller) == null) {
+                throw new UserError("run: no cgroup tree on this machine has the " + controller + " controller ("
+                        + Cgroups.host().layout() + ")");
+            }
+        }
+    }
+
+    /** The cgroup controllers the limits asked for, in cgcreate's -g spelling. */
+    private List<String> controllers() {
+        List<String> c = new ArrayList<>();
+        if (memory != null) {
+            c.add("memory");
+        }
+        if (pids != null) {
+            c.add("pids");
+        }
+        return c;
+    }
+
     /** The lessons' lines, in the order a runtime does them. */
     List<String> steps() {
         String old = ".oldroot";
-        List<String> s = new ArrayList<>(List.of(
-                "ctr unshare --mount --uts --ipc --pid --fork --cgroup" + (net ? " --net" : ""),
+        List<String> s = new ArrayList<>();
+        String unshare = "unshare --mount --uts --ipc --pid --fork --cgroup" + (net ? " --net" : "");
+        if (controllers().isEmpty()) {
+            s.add("ctr " + unshare);
+        } else {
+            String group = String.join(",", controllers()) + ":" + CGROUP;
+            s.add("host cgcreate -g " + group);
+            if (memory != null) {
+                s.add("host cgset -r " + memoryLimitFile() + "=" + memory + " " + CGROUP);
+            }
+            if (pids != null) {
+                s.add("host cgset -r pids.max=" + pids + " " + CGROUP);
+            }
+            s.add("ctr cgexec -g " + group + " " + unshare);
+        }
+        s.addAll(List.of(
                 "ctr mount --make-rprivate /",
                 "ctr mount --bind " + image + " " + image,
                 "ctr mkdir -p " + image + "/" + old,
@@ -111,5 +190,11 @@ final class RunCommand implements Engine.Builtin {
                     "ctr ip route add default via 10.200.12.1"));
         }
         return s.stream().map(SessionSlot.current().rename()).toList();
+    }
+
+    /** The memory limit's name in the tree that has memory here, so the line shown is the file written. */
+    private static String memoryLimitFile() {
+        Hierarchy h = Cgroups.host().treeOf("memory");
+        return h != null && h.version() == 2 ? "memory.max" : "memory.limit_in_bytes";
     }
 }

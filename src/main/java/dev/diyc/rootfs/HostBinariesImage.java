@@ -39,7 +39,7 @@ final class HostBinariesImage implements ImageSource {
     /** What the lessons use when it is there; a host without one of them still gets an image. */
     private static final List<String> OPTIONAL =
             List.of(
-                    "bash", "rmdir", "rm", "touch", "mount", "umount", "kill", "wc", "grep", "id", "whoami",
+                    "bash", "rmdir", "rm", "touch", "dd", "mount", "umount", "kill", "wc", "grep", "id", "whoami",
                     "uname", "head", "tail", "env", "true", "false", "pwd", "readlink", "ln", "cp", "mv",
                     "chmod", "sed", "tr", "sort", "stat", "pgrep", "pkill", "mountpoint", "nsenter", "ip");
 
