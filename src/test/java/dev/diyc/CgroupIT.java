@@ -162,6 +162,24 @@ class CgroupIT {
         assertTrue(Pattern.compile("rmdir\\(\"" + dir(memory, "run") + "\"\\) = 0").matcher(reset).find(), reset);
     }
 
+    /**
+     * unshare --user goes through util-linux's unshare as a helper, which forks the shell: both must
+     * end up in the cgroup, whichever of the move and the fork came first.
+     */
+    @Test
+    void aUserNamespaceContainerJoinsTheCgroupLikeAnyOther() {
+        Transcript t = run("host cgcreate -g pids:box\n"
+                + "ctr cgexec -g pids:box unshare --user --map-root-user --pid --fork --mount-proc\n"
+                + "host cat /proc/$CTR/cgroup\n"
+                + "host cat " + hostPath(pids, "box", "cgroup.procs") + "\n"
+                + "ctr echo $$\n");
+        String shell = t.output("host cat /proc/$CTR/cgroup");
+        assertTrue(Pattern.compile("(?m)^\\d+:pids:/diyc-\\d+-box$|^0::/diyc-\\d+-box$").matcher(shell).find(), shell);
+        List<String> procs = t.output("host cat " + hostPath(pids, "box", "cgroup.procs")).lines().toList();
+        assertEquals(2, procs.size(), "the helper (unshare, waiting for its child) and the shell: " + procs);
+        assertTrue(t.output("ctr echo $$").startsWith("1\n"), t.output("ctr echo $$"));
+    }
+
     /** Post 003's lines as the post types them (with its cgroup_id spelled out), cpu and cpuacct included. */
     @Test
     void post003sLinesAsWritten() {

@@ -14,11 +14,20 @@ final class CgroupBirth {
 
     private CgroupBirth() {}
 
-    /** @return {@code pid}, moved where {@code model} is (a no-op while neither is in a cgroup of its own) */
+    /**
+     * Moves {@code pid} where {@code model} is, then the children it has already forked (nsenter
+     * --pid and unshare --fork start the shell as their child). Whatever it forks after its own move
+     * is born in the right place, so no child is missed whichever came first.
+     *
+     * @return {@code pid} (a no-op while neither is in a cgroup of its own)
+     */
     static int like(ShellSession model, int pid) {
         if (model != null && model.alive()) {
             try {
                 Cgroups.host().joinLike(model.pid(), pid, NOTE);
+                for (int child : Processes.children(pid)) {
+                    Cgroups.host().joinLike(model.pid(), child, null);
+                }
             } catch (RuntimeException e) {
                 // printed as the failed write it is; the shell runs on, outside the cgroup
             }

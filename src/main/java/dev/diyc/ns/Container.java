@@ -195,10 +195,11 @@ public final class Container extends Context {
     public void unshareThroughHelper(List<String> helperArgv, boolean forks, Sink output) {
         refuseInUserNamespace();
         int oldShell = pid();
-        ShellSession fresh = ShellSession.startThroughHelper(stdio -> thread.call(() -> {
+        ShellSession model = shell;
+        ShellSession fresh = ShellSession.startThroughHelper(stdio -> CgroupBirth.like(model, thread.call(() -> {
             Syscalls.followCwdOf(oldShell);
             return inPidNamespace(false, () -> Spawn.spawn(helperArgv, HostEnv.get(), stdio, true));
-        }), lifeline, background, output, helperArgv.get(0), forks);
+        })), lifeline, background, output, helperArgv.get(0), forks);
         replaceEveryShell(fresh);
         userNs = new UserNamespaceShell(this, host);
         watchNewNamespaces();
@@ -403,7 +404,7 @@ public final class Container extends Context {
         int shellPid = pid();
         if (userNs != null) {
             List<String> entered = userNs.nsenter(argv);
-            return thread.call(() -> Spawn.spawn(entered, env, new int[] {0, 1, 2}, false));
+            return CgroupBirth.like(shell, thread.call(() -> Spawn.spawn(entered, env, new int[] {0, 1, 2}, false)));
         }
         return CgroupBirth.like(shell, thread.call(() -> {
             Syscalls.followCwdOf(shellPid);
