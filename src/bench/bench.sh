@@ -3,7 +3,8 @@
 #   1. launch to first prompt, and to the first answer, on a real pty
 #   2. `lesson run all` in scripted mode
 #   3. container creation in-process against util-linux unshare
-# Usage (as root, from the project directory): src/bench/bench.sh [ROUNDS]
+#   4. run (a whole container with cgroup limits) against runc, from Debian's package
+# Usage (as root, from the project directory): src/bench/bench.sh [ROUNDS] [RUN_ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -q -DskipTests package test-compile >/dev/null
@@ -18,3 +19,6 @@ done
 printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print "median " a[int((NR+1)/2)] " ms of " NR " runs"}'
 echo "== 3. container creation"
 java -XX:+UseSerialGC -Ddiyc.home="$PWD" -cp "target/classes:target/test-classes:target/lib/*" dev.diyc.bench.ContainerBench "${1:-200}"
+echo "== 4. run against runc"
+command -v runc >/dev/null || { apt-get update -qq && apt-get install -y -qq runc >/dev/null; }
+java -XX:+UseSerialGC -Ddiyc.home="$PWD" -cp "target/classes:target/test-classes:target/lib/*" dev.diyc.bench.RunBench "${2:-100}"

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
                 "[--net] a veth to the host with 10.200.12.2/24 inside; [--memory, --pids] limits in a cgroup",
                 "named run, which the container is born in; then a shell in it (or CMD).",
                 "It replaces the container in ctr."})
-final class RunCommand implements Engine.Builtin {
+public final class RunCommand implements Engine.Builtin {
     /** docker's floor too: a shell and its libraries need a few MiB before they can do anything. */
     private static final long MIN_MEMORY = 6L << 20;
     /** The cgroup's name, diyc-PID-run on disk; a second run reuses it, its limits set anew. */
@@ -57,7 +57,7 @@ final class RunCommand implements Engine.Builtin {
     List<String> command = new ArrayList<>();
 
     /** @param interactive whether a terminal is there for the shell at the end */
-    RunCommand(boolean interactive) {
+    public RunCommand(boolean interactive) {
         this.interactive = interactive;
     }
 

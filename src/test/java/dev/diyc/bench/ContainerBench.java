@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -70,27 +69,15 @@ public final class ContainerBench {
             }
         }
         lab.close();
-        double d = median(diyc);
-        double u = median(utilLinux);
+        double d = Stats.median(diyc);
+        double u = Stats.median(utilLinux);
         System.out.printf("rounds: %d (after 20 warm-up rounds)%n", rounds);
-        System.out.printf("diyc in-process container, ready and true run in it: median %.2f ms (p10 %.2f, p90 %.2f)%n",
-                d, pct(diyc, 10), pct(diyc, 90));
-        System.out.printf("diyc container teardown (ctr exit):                  median %.2f ms%n", median(teardown));
-        System.out.printf("util-linux unshare ... --mount-proc chroot ROOTFS /bin/true: median %.2f ms (p10 %.2f, p90 %.2f)%n",
-                u, pct(utilLinux, 10), pct(utilLinux, 90));
+        System.out.println("diyc in-process container, ready and true run in it: " + Stats.summary(diyc));
+        System.out.printf("diyc container teardown (ctr exit):                  median %.2f ms%n", Stats.median(teardown));
+        System.out.println("util-linux unshare ... --mount-proc chroot ROOTFS /bin/true: " + Stats.summary(utilLinux));
         System.out.printf("ratio diyc / util-linux: %.2f%n", d / u);
         for (int k = 0; k < STEPS.length; k++) {
             System.out.printf("  mean %6.2f ms  %s%n", perStep[k] / 1e6 / rounds, STEPS[k]);
         }
-    }
-
-    private static double median(List<Long> ns) {
-        return pct(ns, 50);
-    }
-
-    private static double pct(List<Long> ns, int p) {
-        List<Long> s = new ArrayList<>(ns);
-        Collections.sort(s);
-        return s.get(Math.min(s.size() - 1, s.size() * p / 100)) / 1e6;
     }
 }
