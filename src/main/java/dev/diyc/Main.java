@@ -22,11 +22,14 @@ import picocli.CommandLine.Option;
         subcommands = RootfsCli.class,
         description = {"Do it yourself containers: an interactive shell that builds a container by hand, one real syscall at a time.",
                 "",
-                "With no options, opens the REPL. Run it with sudo: namespaces and mounts need root; without sudo,",
-                "lesson 6 (user namespaces, rootless containers) works and the rest say they need root.",
+                "With no options, opens the REPL. Run it with sudo: namespaces and mounts need root; without sudo, "
+                        + "lesson 6 (user namespaces, rootless containers) works and the rest say they need root.",
                 "In the REPL, `host CMD` runs on the host, `ctr CMD` in the container; `help` lists the rest."},
-        footer = {"", "Examples:", "  sudo ./diyc                        open the REPL", "  sudo ./diyc --script lesson.txt    run REPL lines from a file, as a transcript",
-                "  echo 'lesson run all' | sudo ./diyc --script -", "  sudo ./diyc rootfs build           rebuild the default root filesystem"})
+        footer = {"", "Examples:",
+                "  sudo ./diyc                      open the REPL",
+                "  sudo ./diyc --script lesson.txt  run REPL lines from a file, as a transcript",
+                "  echo 'lesson run all' | sudo ./diyc --script -",
+                "  sudo ./diyc rootfs build         rebuild the default root filesystem"})
 public final class Main implements Callable<Integer> {
     public static final int OK = 0, FAILED = 1, USAGE = 2;
 

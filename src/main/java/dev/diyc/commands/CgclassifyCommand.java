@@ -7,9 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "cgclassify", mixinStandardHelpOptions = true,
-        description = {"Move running processes into a cgroup, as libcgroup's cgclassify: each PID",
-                "written to cgroup.procs in each tree. The whole process moves, all its",
-                "threads; children it already has stay where they are.",
+        description = {"Move running processes into a cgroup, as libcgroup's cgclassify: each PID written to cgroup.procs "
+                + "in each tree. The whole process moves, all its threads; children it already has stay where they are.",
                 "  cgclassify -g memory,pids:box $CTR",
                 "The same by hand, in the host's shell (whose parent, $PPID, is diyc):",
                 "  echo $CTR > /sys/fs/cgroup/pids/diyc-$PPID-box/cgroup.procs   (v1)",

@@ -9,12 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "cgcreate", mixinStandardHelpOptions = true,
-        description = {"Create a cgroup, as libcgroup's cgcreate (post 003): a directory, made with",
-                "mkdir(2), in each cgroup tree that holds one of the controllers.",
+        description = {"Create a cgroup, as libcgroup's cgcreate (post 003): a directory, made with mkdir(2), in each "
+                + "cgroup tree that holds one of the controllers.",
                 "  cgcreate -g memory,pids:box",
                 "  cgcreate -g :box          (the cgroup v2 tree, naming no controller)",
-                "NAME is diyc-PID-NAME on disk, so two diyc sessions never share one;",
-                "diyc removes it on reset and on exit."})
+                "NAME is diyc-PID-NAME on disk, so two diyc sessions never share one; diyc removes it on reset and on exit."})
 final class CgcreateCommand extends NativeCommand {
     @Option(names = {"-g"}, required = true, paramLabel = "CONTROLLERS:NAME",
             description = "controllers and a name, e.g. memory,pids:box (repeatable)")

@@ -9,9 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "cgdelete", mixinStandardHelpOptions = true,
-        description = {"Remove a cgroup, as libcgroup's cgdelete: rmdir(2) of its directory in",
-                "each tree. A cgroup can only go once empty: as libcgroup does, what still",
-                "runs in it moves to the parent first.",
+        description = {"Remove a cgroup, as libcgroup's cgdelete: rmdir(2) of its directory in each tree. A cgroup can "
+                + "only go once empty: as libcgroup does, what still runs in it moves to the parent first.",
                 "  cgdelete -g memory,pids:box"})
 final class CgdeleteCommand extends NativeCommand {
     @Option(names = {"-g"}, paramLabel = "CONTROLLERS:NAME", description = "e.g. memory,pids:box (repeatable)")

@@ -26,9 +26,8 @@ import picocli.CommandLine.Parameters;
  * (post 003's form) gives a container in box.
  */
 @Command(name = "cgexec", mixinStandardHelpOptions = true,
-        description = {"Run a command in a cgroup, as libcgroup's cgexec (post 003): the context's",
-                "shell joins the cgroup (a write to cgroup.procs), runs the command, which",
-                "is born there, and goes back to where it was.",
+        description = {"Run a command in a cgroup, as libcgroup's cgexec (post 003): the context's shell joins the cgroup "
+                + "(a write to cgroup.procs), runs the command, which is born there, and goes back to where it was.",
                 "  cgexec -g memory,pids:box dd if=/dev/zero of=/dev/null bs=64M count=1",
                 "  cgexec -g memory,pids:box unshare --pid --fork --mount-proc",
                 "Pipes and redirections belong inside sh -c '...'."})

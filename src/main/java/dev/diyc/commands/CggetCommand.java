@@ -20,8 +20,7 @@ import picocli.CommandLine.Parameters;
                 "  cgget -r memory.usage_in_bytes -r pids.current box",
                 "  cgget -r memory.oom_control box",
                 "  cgget -g pids:box",
-                "Either version's file names work: diyc reads the one this machine's tree",
-                "has, and says so."})
+                "Either version's file names work: diyc reads the one this machine's tree has, and says so."})
 final class CggetCommand extends NativeCommand {
     @Option(names = {"-r"}, paramLabel = "FILE", description = "a file to read, e.g. memory.usage_in_bytes (repeatable)")
     List<String> files = new ArrayList<>();

@@ -13,10 +13,9 @@ import picocli.CommandLine.Parameters;
                 "  cgset -r memory.limit_in_bytes=100M box",
                 "  cgset -r memory.max=64m box",
                 "  cgset -r pids.max=20 box",
-                "Either version's file names work: diyc writes the one this machine's tree",
-                "has, and says so. Sizes take K, M, G (powers of 1024); max is no limit.",
-                "A memory limit also holds swap at nothing beyond it, so that past the",
-                "limit the OOM killer acts."})
+                "Either version's file names work: diyc writes the one this machine's tree has, and says so. "
+                + "Sizes take K, M, G (powers of 1024); max is no limit.",
+                "A memory limit also holds swap at nothing beyond it, so that past the limit the OOM killer acts."})
 final class CgsetCommand extends NativeCommand {
     @Option(names = {"-r"}, required = true, paramLabel = "FILE=VALUE", description = "e.g. memory.limit_in_bytes=32M, pids.max=10 (repeatable)")
     List<String> settings = new ArrayList<>();

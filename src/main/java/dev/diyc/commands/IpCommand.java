@@ -18,12 +18,19 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "ip", mixinStandardHelpOptions = true,
         description = {"Links, addresses and routes over rtnetlink, as iproute2's ip:",
-                "  ip link [show]                      ip addr [show]                 ip route [show]",
+                "  ip link [show]",
                 "  ip link add veth0 type veth peer name veth1 [netns PID]",
-                "  ip link add br0 type bridge         ip link set DEV up|down|netns PID|master BR|nomaster",
-                "  ip link del DEV                     ip addr add 10.0.0.1/24 dev veth0",
-                "  ip route add default via 10.0.0.1   ip route add 10.0.0.0/24 dev veth0 [via GW]",
-                "  ip netns add|del NAME               ip netns list              ip netns exec NAME CMD...",
+                "  ip link add br0 type bridge",
+                "  ip link set DEV up|down|netns PID|master BR|nomaster",
+                "  ip link del DEV",
+                "  ip addr [show]",
+                "  ip addr add 10.0.0.1/24 dev veth0",
+                "  ip route [show]",
+                "  ip route add default via 10.0.0.1",
+                "  ip route add 10.0.0.0/24 dev veth0 [via GW]",
+                "  ip netns add|del NAME",
+                "  ip netns list",
+                "  ip netns exec NAME CMD...",
                 "(netns NAME works wherever netns PID does, once ip netns add NAME made it)"})
 final class IpCommand extends NativeCommand {
     @Parameters(arity = "0..*", paramLabel = "OBJECT COMMAND")

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "iptables", mixinStandardHelpOptions = true,
         description = {"The NAT rule that lets containers reach out through the host, as iptables writes it:",
                 "  iptables -t nat -A POSTROUTING [-s 10.200.8.0/24] -o $UPLINK -j MASQUERADE",
-                "  iptables -t nat -D POSTROUTING ... (the same words)      iptables -t nat -S|-L",
+                "  iptables -t nat -D POSTROUTING ...   (the same words)",
+                "  iptables -t nat -S|-L",
                 "It runs the machine's iptables, or the same rule with nft where only nftables is installed.",
                 "$UPLINK is the host's link with the default route. diyc sets the rule; it never sends traffic through it."})
 final class IptablesCommand extends NativeCommand {

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "lsns", mixinStandardHelpOptions = true,
-        description = {"The namespaces on the machine, as util-linux's lsns lists them, read by diyc from /proc:",
-                "one row per namespace, with how many processes are in it and the first of them.",
+        description = {"The namespaces on the machine, as util-linux's lsns lists them, read by diyc from /proc: "
+                + "one row per namespace, with how many processes are in it and the first of them.",
                 "In the container it reads the container's own /proc, if it has one."})
 final class LsnsCommand extends NativeCommand {
     @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "only this type: cgroup ipc mnt net pid time user uts")

@@ -13,8 +13,12 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "mount", mixinStandardHelpOptions = true,
         description = {"Mount a filesystem in the container with mount(2), util-linux's spellings:",
-                "  mount --bind rootfs rootfs      mount -t proc proc /proc     mount -t tmpfs tmpfs secret",
-                "  mount --move SRC DST            mount --make-rprivate /      (a bare `mount` lists mounts)"})
+                "  mount --bind rootfs rootfs",
+                "  mount -t proc proc /proc",
+                "  mount -t tmpfs tmpfs secret",
+                "  mount --move SRC DST",
+                "  mount --make-rprivate /",
+                "(a bare `mount` lists mounts)"})
 final class MountCommand extends NativeCommand {
     private static final Map<String, Long> OPTION_FLAGS = Map.of(
             "ro", Flags.MS_RDONLY, "nosuid", Flags.MS_NOSUID, "nodev", Flags.MS_NODEV, "noexec", Flags.MS_NOEXEC,

@@ -43,6 +43,11 @@ public final class NativeCommands {
         return new java.util.TreeSet<>(ALL.keySet());
     }
 
+    /** A fresh instance of the command, for tests that read its annotations. */
+    static NativeCommand create(String name) {
+        return ALL.get(name).get();
+    }
+
     /**
      * Some forms are better served by the real program (listing mounts with a bare {@code mount}),
      * and run in the context's shell instead.

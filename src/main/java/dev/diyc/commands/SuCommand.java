@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "su", mixinStandardHelpOptions = true,
-        description = {"Run the container as an ordinary user, like post 002's su vagrant: diyc's container thread takes the",
-                "user's IDs (setgroups, setresgid, setresuid on that thread only) and a new shell starts as that user.",
+        description = {"Run the container as an ordinary user, like post 002's su vagrant: diyc's container thread takes the "
+                + "user's IDs (setgroups, setresgid, setresuid on that thread only) and a new shell starts as that user.",
                 "$LEARNER names the ordinary user diyc found (DIYC_LEARNER=NAME chooses another)."})
 final class SuCommand extends NativeCommand {
     @Parameters(paramLabel = "USER", arity = "0..1", description = "the user to become, e.g. $LEARNER") String user;

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "unshare", mixinStandardHelpOptions = true,
         description = {"Give the container new namespaces with unshare(2), then start PROGRAM (default: a shell) in them.",
-                "Same options as util-linux's unshare; short flags combine: unshare -fpmu"})
+                "Same options as util-linux's unshare; short flags combine:",
+                "  unshare -fpmu"})
 final class UnshareCommand extends NativeCommand {
     private static final String SHORT_FLAGS = "uUpfmniCTr";
 

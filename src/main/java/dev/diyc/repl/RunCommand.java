@@ -23,10 +23,10 @@ import picocli.CommandLine.Parameters;
  * its cgroup namespace, unshared afterwards, has that cgroup as its root.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"A whole container in one command, made of the lessons' steps, each shown as it runs:",
-                "unshare every namespace, pivot_root into IMAGE (default: rootfs), mount /proc, set the hostname,",
-                "[--net] a veth to the host with 10.200.12.2/24 inside; [--memory, --pids] limits in a cgroup",
-                "named run, which the container is born in; then a shell in it (or CMD).",
+        description = {"A whole container in one command, made of the lessons' steps, each shown as it runs: "
+                + "unshare every namespace, pivot_root into IMAGE (default: rootfs), mount /proc, set the hostname, "
+                + "[--net] a veth to the host with 10.200.12.2/24 inside; [--memory, --pids] limits in a cgroup "
+                + "named run, which the container is born in; then a shell in it (or CMD).",
                 "It replaces the container in ctr."})
 public final class RunCommand implements Engine.Builtin {
     /** docker's floor too: a shell and its libraries need a few MiB before they can do anything. */
