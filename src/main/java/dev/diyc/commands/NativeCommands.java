@@ -109,7 +109,9 @@ public final class NativeCommands {
             throw new UserError(name + ": " + lowerFirst(e.getMessage()) + " (try: " + name + " --help)");
         }
         if (cl.isUsageHelpRequested()) {
-            cl.usage(cl.getOut());
+            cl.setUsageHelpWidth(usageWidth(inv.console().width()));
+            // picocli's own guess (Ansi.AUTO) paints on any console, even under --no-color or TERM=dumb.
+            cl.usage(cl.getOut(), inv.console().color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF);
             inv.console().out(usage.toString());
             return 0;
         }
@@ -124,6 +126,14 @@ public final class NativeCommands {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The width --help is laid out at: the terminal's, so that a wide one is not stuck at picocli's 80
+     * columns, yet at most 100 (longer lines are hard to read) and at least 60.
+     */
+    public static int usageWidth(int terminalWidth) {
+        return Math.max(60, Math.min(100, terminalWidth));
     }
 
     private static String lowerFirst(String s) {

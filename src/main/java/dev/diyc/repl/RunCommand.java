@@ -71,6 +71,7 @@ public final class RunCommand implements Engine.Builtin {
             throw new UserError("run: " + e.getMessage() + " (run --help shows the options)");
         }
         if (cl.isUsageHelpRequested() || cl.isVersionHelpRequested()) {
+            cl.setUsageHelpWidth(dev.diyc.commands.NativeCommands.usageWidth(engine.console().width()));
             engine.console().out(cl.getUsageMessage(CommandLine.Help.Ansi.OFF));
             return Engine.Outcome.OK;
         }
