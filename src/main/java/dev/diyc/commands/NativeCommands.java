@@ -31,7 +31,9 @@ public final class NativeCommands {
             Map.entry("cgget", CggetCommand::new),
             Map.entry("cgexec", CgexecCommand::new),
             Map.entry("cgclassify", CgclassifyCommand::new),
-            Map.entry("cgdelete", CgdeleteCommand::new));
+            Map.entry("cgdelete", CgdeleteCommand::new),
+            Map.entry("mkdir", MkdirCommand::new),
+            Map.entry("rmdir", RmdirCommand::new));
 
     private NativeCommands() {}
 
@@ -49,14 +51,20 @@ public final class NativeCommands {
     }
 
     /**
-     * Some forms are better served by the real program (listing mounts with a bare {@code mount}),
-     * and run in the context's shell instead.
+     * Some forms are better served by the real program (listing mounts with a bare {@code mount};
+     * mkdir and rmdir with options diyc does not make itself), and run in the context's shell instead.
      */
     public static boolean handles(String name, List<String> args) {
         if (!has(name)) {
             return false;
         }
-        return !(name.equals("mount") && args.isEmpty());
+        return switch (name) {
+            case "mount" -> !args.isEmpty();
+            case "mkdir" -> args.stream().allMatch(a -> !a.startsWith("-") || a.equals("-p") || a.equals("--parents")
+                    || a.equals("--help"));
+            case "rmdir" -> args.stream().allMatch(a -> !a.startsWith("-") || a.equals("--help"));
+            default -> true;
+        };
     }
 
     /**
