@@ -22,11 +22,11 @@ import picocli.CommandLine.Parameters;
  * <p>The cgroup comes first, as in runc: the container's shell is born in it (through cgexec), so
  * its cgroup namespace, unshared afterwards, has that cgroup as its root.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run",
         description = {"A whole container in one command, made of the lessons' steps, each shown as it runs: "
-                + "unshare every namespace, pivot_root into IMAGE (default: rootfs), mount /proc, set the hostname, "
-                + "[--net] a veth to the host with 10.200.12.2/24 inside; [--memory, --pids] limits in a cgroup "
-                + "named run, which the container is born in; then a shell in it (or CMD).",
+                + "unshare every namespace, pivot_root into IMAGE (default: rootfs), mount /proc and set the hostname. "
+                + "With --net, a veth to the host with 10.200.12.2/24 inside; with --memory or --pids, limits in a "
+                + "cgroup named run, which the container is born in. Then a shell in it, or CMD.",
                 "It replaces the container in ctr."})
 public final class RunCommand implements Engine.Builtin {
     /** docker's floor too: a shell and its libraries need a few MiB before they can do anything. */
@@ -35,6 +35,9 @@ public final class RunCommand implements Engine.Builtin {
     private static final String CGROUP = "run";
 
     private final boolean interactive;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
 
     @Option(names = "--hostname", paramLabel = "NAME", defaultValue = "container", description = "the container's hostname (default: container)")
     String hostname;
@@ -70,7 +73,7 @@ public final class RunCommand implements Engine.Builtin {
         } catch (CommandLine.ParameterException e) {
             throw new UserError("run: " + e.getMessage() + " (run --help shows the options)");
         }
-        if (cl.isUsageHelpRequested() || cl.isVersionHelpRequested()) {
+        if (cl.isUsageHelpRequested()) {
             cl.setUsageHelpWidth(dev.diyc.commands.NativeCommands.usageWidth(engine.console().width()));
             engine.console().out(cl.getUsageMessage(CommandLine.Help.Ansi.OFF));
             return Engine.Outcome.OK;
