@@ -138,6 +138,11 @@ class CgroupIT {
         int born = first.indexOf("run › ctr cgexec -g memory,pids:run unshare --mount --uts --ipc --pid --fork --cgroup");
         int unshared = first.indexOf("unshare(CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWPID) = 0");
         assertTrue(created >= 0 && created < limited && limited < born && born < unshared, "cgroup, limits, then the namespaces:\n" + first);
+        // put_old is made and removed by diyc's own calls, printed in order with the rest
+        int made = first.indexOf("mkdir(\"rootfs/.oldroot\", 0777) = 0");
+        int pivoted = first.indexOf("pivot_root(\"rootfs\", \"rootfs/.oldroot\") = 0");
+        int removed = first.indexOf("rmdir(\"/.oldroot\") = 0");
+        assertTrue(unshared < made && made < pivoted && pivoted < removed, first);
         assertTrue(Pattern.compile("mkdir\\(\"" + dir(pids, "run") + "\", 0755\\) = 0").matcher(first).find(), first);
         assertTrue(Pattern.compile("write\\(\"" + dir(pids, "run") + "/cgroup.procs\", \"\\d+\\\\n\"\\) = \\d").matcher(first).find(), first);
 
