@@ -403,12 +403,11 @@ public final class Container extends Context {
     public int spawnOnTerminal(List<String> argv, List<String> env) {
         int shellPid = pid();
         if (userNs != null) {
-            List<String> entered = userNs.nsenter(argv);
-            return CgroupBirth.like(shell, thread.call(() -> Spawn.spawn(entered, env, new int[] {0, 1, 2}, false)));
+            return CgroupBirth.onTerminal(shell, argv, a -> fds -> thread.call(() -> Spawn.spawn(userNs.nsenter(a), env, fds, false)));
         }
-        return CgroupBirth.like(shell, thread.call(() -> {
+        return CgroupBirth.onTerminal(shell, argv, a -> fds -> thread.call(() -> {
             Syscalls.followCwdOf(shellPid);
-            return inPidNamespace(false, () -> Spawn.spawn(argv, env, new int[] {0, 1, 2}, false));
+            return inPidNamespace(false, () -> Spawn.spawn(a, env, fds, false));
         }));
     }
 

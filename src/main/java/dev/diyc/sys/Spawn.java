@@ -20,7 +20,7 @@ public final class Spawn {
     private Spawn() {}
 
     /**
-     * @param stdio the fds that become the child's 0, 1 and 2
+     * @param stdio the fds that become the child's 0, 1 and 2 (and 3... when more are given)
      * @param newSession start the child in a session (and process group) of its own, away from the
      *     learner's terminal: a terminal's Ctrl-C reaches diyc, which decides what to interrupt, and
      *     nothing in a container can read or take over the terminal
@@ -36,11 +36,11 @@ public final class Spawn {
         c.posix_spawn_file_actions_init(actions);
         c.posix_spawnattr_init(attr);
         try {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < stdio.length; i++) {
                 c.posix_spawn_file_actions_adddup2(actions, stdio[i], i);
             }
             // The JVM holds many fds without O_CLOEXEC (jars, its own pipes): none belongs in a container.
-            c.posix_spawn_file_actions_addclosefrom_np(actions, 3);
+            c.posix_spawn_file_actions_addclosefrom_np(actions, stdio.length);
             short flags = (short) (POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
             if (newSession) {
                 flags |= POSIX_SPAWN_SETSID;
