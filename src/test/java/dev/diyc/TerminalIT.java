@@ -122,6 +122,34 @@ class TerminalIT {
         HostState.assertUnchanged(before, "after the second session");
     }
 
+    /**
+     * run with limits, as docker run -it: the shell on the terminal is moved into the cgroup before
+     * it runs anything, so its prompt comes after the moves, and the limit holds in it.
+     */
+    @Test
+    void runOpensAShellInsideTheLimitedContainer() {
+        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm-256color");
+        try (Tmux t = diyc(120, env)) {
+            t.await("^ctr>", 20_000);
+            t.line("run --pids 8 --hostname limited");
+            String screen = t.await("\\(ctr\\) limited:/#\\s*$", 10_000);
+            int moved = screen.lastIndexOf("/cgroup.procs\"");
+            int prompt = screen.lastIndexOf("(ctr) limited:/#");
+            assertTrue(moved >= 0 && moved < prompt, "the moves are printed before the shell's prompt:\n" + screen);
+            t.line("cat /proc/self/cgroup; echo cgroup-read");
+            String inside = t.await("^cgroup-read", 5_000);
+            assertTrue(java.util.regex.Pattern.compile("(?m)^\\d+:pids:/$|^0::/$").matcher(inside).find(), inside);
+            // The shell gives up the line at the refused fork, so nothing after it runs.
+            t.line("for i in 1 2 3 4 5 6 7 8 9 10; do sleep 1 & done");
+            t.await("Cannot fork|can't fork", 10_000);
+            t.line("exit");
+            t.await("back in diyc", 5_000);
+            t.line("quit");
+            t.awaitExit(10_000);
+        }
+        HostState.assertUnchanged(before, "after run in a terminal");
+    }
+
     @Test
     void aNarrowDumbTerminalGetsPlainTextAndStillWorks() {
         try (Tmux t = diyc(40, Map.of("XDG_STATE_HOME", state.toString(), "TERM", "dumb"))) {
