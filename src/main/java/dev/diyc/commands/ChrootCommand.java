@@ -32,7 +32,8 @@ final class ChrootCommand extends NativeCommand {
             return null;
         });
         try {
-            return OneShot.run(ctr.thread(), command, inv.console());
+            // As the container's shell would run chroot: in its PID namespace and cgroups.
+            return OneShot.run(stdio -> ctr.spawnInside("chroot", command, dev.diyc.ns.HostEnv.get(), stdio, true), inv.console());
         } catch (SyscallException e) {
             if (e.errno() == Errno.ENOENT) {
                 inv.console().err("chroot: failed to run command '" + command.get(0) + "': No such file or directory\n");

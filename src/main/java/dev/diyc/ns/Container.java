@@ -402,13 +402,29 @@ public final class Container extends Context {
      */
     public int spawnOnTerminal(List<String> argv, List<String> env) {
         int shellPid = pid();
-        if (userNs != null) {
-            return CgroupBirth.onTerminal(shell, argv, a -> fds -> thread.call(() -> Spawn.spawn(userNs.nsenter(a), env, fds, false)));
+        if (userNs == null) {
+            thread.call(() -> {
+                Syscalls.followCwdOf(shellPid);
+                return null;
+            });
         }
-        return CgroupBirth.onTerminal(shell, argv, a -> fds -> thread.call(() -> {
-            Syscalls.followCwdOf(shellPid);
-            return inPidNamespace(false, () -> Spawn.spawn(a, env, fds, false));
-        }));
+        return spawnInside("shell", argv, env, new int[] {0, 1, 2}, false);
+    }
+
+    /**
+     * Starts a program from the container's thread as the container's shell would fork it: in its
+     * namespaces (entered with nsenter for a user namespace), its PID namespace and its cgroups,
+     * with the thread's root and working directory as they are now.
+     *
+     * @param caller the command that starts it, named in the message when the program is missing
+     * @return its host PID
+     */
+    public int spawnInside(String caller, List<String> argv, List<String> env, int[] stdio, boolean newSession) {
+        if (userNs != null) {
+            return CgroupBirth.gated(shell, caller, argv, stdio, (a, fds) -> thread.call(() -> Spawn.spawn(userNs.nsenter(a), env, fds, newSession)));
+        }
+        return CgroupBirth.gated(shell, caller, argv, stdio,
+                (a, fds) -> thread.call(() -> inPidNamespace(false, () -> Spawn.spawn(a, env, fds, newSession))));
     }
 
     /**

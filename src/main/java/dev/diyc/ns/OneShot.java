@@ -14,13 +14,21 @@ public final class OneShot {
 
     /** @return the exit status as a shell reports it */
     public static int run(NsThread thread, List<String> argv, Sink to) {
+        return run(stdio -> thread.call(() -> Spawn.spawn(argv, HostEnv.get(), stdio, true)), to);
+    }
+
+    /**
+     * @param launcher starts the program with the fds given as its 0, 1 and 2, returns its PID
+     * @return the exit status as a shell reports it
+     */
+    public static int run(ShellSession.Launcher launcher, Sink to) {
         int[] out = Fds.pipe();
         int[] err = Fds.pipe();
         // Opened here, on a thread with the host's root: the program's root may have no /dev.
         int devNull = dev.diyc.sys.Syscalls.open("/dev/null", dev.diyc.sys.Syscalls.O_RDONLY);
         int pid;
         try {
-            pid = thread.call(() -> Spawn.spawn(argv, HostEnv.get(), new int[] {devNull, out[1], err[1]}, true));
+            pid = launcher.launch(new int[] {devNull, out[1], err[1]});
         } finally {
             Fds.close(out[1]);
             Fds.close(err[1]);
