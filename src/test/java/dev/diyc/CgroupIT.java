@@ -185,6 +185,18 @@ class CgroupIT {
         assertTrue(t.output("ctr echo $$").startsWith("1\n"), t.output("ctr echo $$"));
     }
 
+    /** chroot DIR CMD: CMD is born where the container's shell would fork it, in box and its PID namespace. */
+    @Test
+    void chrootsCommandStartsInTheContainersCgroup() {
+        Transcript t = run("host cgcreate -g pids:box\n"
+                + "ctr unshare --pid --fork --mount-proc\n"
+                + "host cgclassify -g pids:box $CTR\n"
+                + "ctr chroot / /bin/sh -c 'echo pid $$; cat /proc/self/cgroup'\n");
+        String out = t.output("ctr chroot / /bin/sh -c 'echo pid $$; cat /proc/self/cgroup'");
+        assertTrue(Pattern.compile("(?m)^\\d+:pids:/diyc-\\d+-box$").matcher(out).find(), out);
+        assertTrue(Pattern.compile("(?m)^pid [2-9]$").matcher(out).find(), "a PID of the container's namespace: " + out);
+    }
+
     /** Post 003's lines as the post types them (with its cgroup_id spelled out), cpu and cpuacct included. */
     @Test
     void post003sLinesAsWritten() {
