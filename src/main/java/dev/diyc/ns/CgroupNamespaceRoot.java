@@ -9,7 +9,6 @@ import dev.diyc.sys.Syscalls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -20,25 +19,26 @@ import java.util.function.Consumer;
  * container's shell in one of its own (cgclassify). Rooted at the JVM's cgroups, the container
  * would read {@code /../diyc-4242-box} in /proc/self/cgroup instead of {@code /}.
  *
- * <p>So when the two differ, a small single-threaded helper (the host's {@code sh}, then util-linux's
- * {@code unshare --cgroup}) is first placed in the shell's cgroups, makes the namespace there, and
+ * <p>So when the two differ, a small single-threaded helper (util-linux's {@code unshare --cgroup},
+ * behind a {@link SpawnGate}) is first placed in the shell's cgroups, makes the namespace there, and
  * diyc's thread joins it with setns: the namespace is the one the shell would have made. A thread
  * cannot just move into the container's cgroups itself: cgroup v2 moves whole processes, and this
  * one is the JVM.
  */
 final class CgroupNamespaceRoot {
-    private static final String HELPER = "read go && exec unshare --cgroup /bin/sh -c 'echo ready; read end'";
+    /** Started behind a {@link SpawnGate}: it unshares only once it is in the container's cgroups. */
+    private static final List<String> HELPER = List.of("unshare", "--cgroup", "/bin/sh", "-c", "echo ready; read end");
     private static final CgroupNamespaceRoot PLAIN = new CgroupNamespaceRoot(-1, -1, null, -1);
 
     private final int helper;
     private final int nsFd;
-    private final OutputStream gate;
+    private final OutputStream keepAlive;
     private final int output;
 
-    private CgroupNamespaceRoot(int helper, int nsFd, OutputStream gate, int output) {
+    private CgroupNamespaceRoot(int helper, int nsFd, OutputStream keepAlive, int output) {
         this.helper = helper;
         this.nsFd = nsFd;
-        this.gate = gate;
+        this.keepAlive = keepAlive;
         this.output = output;
     }
 
@@ -62,26 +62,28 @@ final class CgroupNamespaceRoot {
         int[] in = Fds.pipe();
         int[] out = Fds.pipe();
         int devNull = Syscalls.open("/dev/null", 2 /* O_RDWR */);
-        int pid;
+        SpawnGate gate;
         try {
-            pid = Spawn.spawn(List.of("/bin/sh", "-c", HELPER, "diyc-cgroupns"), HostEnv.get(), new int[] {in[0], out[1], devNull}, true);
+            gate = SpawnGate.spawn("diyc-cgroupns", HELPER, new int[] {in[0], out[1], devNull},
+                    (argv, fds) -> Spawn.spawn(argv, HostEnv.get(), fds, true));
         } finally {
             Fds.close(in[0]);
             Fds.close(out[1]);
             Syscalls.close(devNull);
         }
-        OutputStream gate = Fds.out(in[1]);
+        OutputStream keepAlive = Fds.out(in[1]);
+        int pid = gate.pid();
         try {
-            cgroups.joinLike(shellPid, pid, "the helper joins the container's cgroups before it unshares");
-            gate.write("go\n".getBytes(StandardCharsets.US_ASCII));
-            gate.flush();
+            try (gate) {
+                cgroups.joinLike(shellPid, pid, "the helper joins the container's cgroups before it unshares");
+            }
             if (!readLine(out[0]).equals("ready")) {
                 throw new IOException("the helper did not start (is util-linux's unshare installed?)");
             }
             int fd = Syscalls.openHostProc(pid + "/ns/cgroup", "/proc/" + pid + "/ns/cgroup");
-            return new CgroupNamespaceRoot(pid, fd, gate, out[0]);
+            return new CgroupNamespaceRoot(pid, fd, keepAlive, out[0]);
         } catch (IOException | RuntimeException e) {
-            end(gate, pid, out[0]);
+            end(keepAlive, pid, out[0]);
             say.accept("no helper (" + e.getMessage() + "): diyc's thread unshares itself, so the namespace's root is diyc's own "
                     + "cgroup and the container sees paths starting with /..");
             return PLAIN;
@@ -97,12 +99,12 @@ final class CgroupNamespaceRoot {
         try {
             Syscalls.setns(nsFd, Flags.CLONE_NEWCGROUP, "diyc's thread joins the namespace the helper made: its / is the container's cgroup");
         } catch (SyscallException e) {
-            end(gate, helper, output);
+            end(keepAlive, helper, output);
             Syscalls.close(nsFd);
             throw e;
         }
         Syscalls.close(nsFd);
-        end(gate, helper, output);
+        end(keepAlive, helper, output);
         long rest = flags & ~Flags.CLONE_NEWCGROUP;
         if (rest != 0) {
             Syscalls.unshare(rest, note);
@@ -110,9 +112,9 @@ final class CgroupNamespaceRoot {
     }
 
     /** Closing its input ends the helper (its read sees EOF); then it is reaped. */
-    private static void end(OutputStream gate, int pid, int output) {
+    private static void end(OutputStream keepAlive, int pid, int output) {
         try {
-            gate.close();
+            keepAlive.close();
         } catch (IOException e) {
             // gone already
         }
