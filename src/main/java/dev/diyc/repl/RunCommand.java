@@ -113,27 +113,11 @@ public final class RunCommand implements Engine.Builtin {
 
     /** Refuses limits this machine cannot set, or that would kill the container as it starts, before any step runs. */
     private void checkLimits() {
-        if (memory != null) {
-            long bytes;
-            try {
-                bytes = Sizes.parse(memory);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("run --memory: " + e.getMessage());
-            }
-            if (bytes != Sizes.UNLIMITED && bytes < MIN_MEMORY) {
-                throw new UserError("run --memory: at least 6M, as docker asks: below that the shell itself is OOM-killed as it starts");
-            }
+        if (memory != null && below(MIN_MEMORY, "--memory", memory, Sizes::parse)) {
+            throw new UserError("run --memory: at least 6M, as docker asks: below that the shell itself is OOM-killed as it starts");
         }
-        if (pids != null) {
-            long n;
-            try {
-                n = Sizes.parseCount(pids);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("run --pids: " + e.getMessage());
-            }
-            if (n != Sizes.UNLIMITED && n < 1) {
-                throw new UserError("run --pids: at least 1, the container's shell itself");
-            }
+        if (pids != null && below(1, "--pids", pids, Sizes::parseCount)) {
+            throw new UserError("run --pids: at least 1, the container's shell itself");
         }
         for (String controller : controllers()) {
             if (Cgroups.host().treeOf(controller) == null) {
@@ -141,6 +125,17 @@ public final class RunCommand implements Engine.Builtin {
                         + Cgroups.host().layout() + ")");
             }
         }
+    }
+
+    /** Whether a limit, read as cgset reads it, is under the least a container can start with ("max" never is). */
+    private static boolean below(long least, String option, String text, java.util.function.ToLongFunction<String> parse) {
+        long value;
+        try {
+            value = parse.applyAsLong(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("run " + option + ": " + e.getMessage());
+        }
+        return value != Sizes.UNLIMITED && value < least;
     }
 
     /** The cgroup controllers the limits asked for, in cgcreate's -g spelling. */
