@@ -39,6 +39,12 @@ class CgroupIT {
         pids = trees.treeOf("pids");
     }
 
+    /** The limits need both controllers; a machine without one fails here, it does not skip. */
+    private static void assertTreesForMemoryAndPids() {
+        assertNotNull(memory, "this machine mounts no cgroup tree with the memory controller");
+        assertNotNull(pids, "this machine mounts no cgroup tree with the pids controller");
+    }
+
     /** What a cgroup's directory looks like in diyc's strace lines: diyc-PID-NAME at the top of a tree. */
     private static String dir(Hierarchy h, String name) {
         return Pattern.quote(h.mount().toString()) + "/diyc-\\d+-" + name;
@@ -61,8 +67,7 @@ class CgroupIT {
 
     @Test
     void theMemoryLimitOomKillsAndThePidsLimitRefusesForks() {
-        assertNotNull(memory, "this machine mounts no cgroup tree with the memory controller");
-        assertNotNull(pids, "this machine mounts no cgroup tree with the pids controller");
+        assertTreesForMemoryAndPids();
         String oomFile = memory.version() == 1 ? "memory.oom_control" : "memory.events";
         Transcript t = run("host cgcreate -g memory,pids:box\n"
                 + "host cgset -r memory.limit_in_bytes=32M box\n"
@@ -120,8 +125,7 @@ class CgroupIT {
      */
     @Test
     void runBearsTheContainerInALimitedCgroup() {
-        assertNotNull(memory, "this machine mounts no cgroup tree with the memory controller");
-        assertNotNull(pids, "this machine mounts no cgroup tree with the pids controller");
+        assertTreesForMemoryAndPids();
         String limitFile = memory.version() == 1 ? "memory.limit_in_bytes" : "memory.max";
         Transcript t = run("run --memory 32M --pids 10 --hostname box\n"
                 + "host cat /proc/$CTR/cgroup\n"
