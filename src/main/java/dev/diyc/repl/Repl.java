@@ -61,7 +61,7 @@ public final class Repl {
         Tutor.greet(progress, lessons.join(), console);
         // The prompt comes first; the lab (native library, playground, shells) is made meanwhile,
         // and a returning learner's container is rebuilt up to their step.
-        CompletableFuture<Engine> engine = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Engine> lab = CompletableFuture.supplyAsync(() -> {
             Native.warmUp();
             try {
                 Engine e = Sessions.open(image, lessons, console, store, progress);
@@ -71,7 +71,18 @@ public final class Repl {
                 throw new java.io.UncheckedIOException(ex);
             }
         });
+        // Complete only once the terminal's builtins are in: a line typed the moment the lab is up
+        // must find run and shell.
+        CompletableFuture<Engine> engine = new CompletableFuture<>();
         LineReader reader = reader(terminal, state, engine);
+        lab.whenComplete((e, failed) -> {
+            if (failed != null) {
+                engine.completeExceptionally(failed);
+            } else {
+                wire(e, reader, terminal);
+                engine.complete(e);
+            }
+        });
         StatusLine status = new StatusLine(terminal, dumb);
         terminal.handle(Terminal.Signal.INT, s -> {
             if (engine.isDone()) {
@@ -146,18 +157,19 @@ public final class Repl {
         } catch (IOException e) {
             // no history across sessions, then; everything else works
         }
-        LineReader reader = b.build();
-        engine.thenAccept(e -> {
-            e.confirmWith(question -> {
-                try {
-                    return reader.readLine(question + " [y/N] ").strip().toLowerCase().startsWith("y");
-                } catch (UserInterruptException | EndOfFileException ex) {
-                    return false;
-                }
-            });
-            e.register("shell", new ShellCommand(terminal));
-            e.register("run", new RunCommand(true));
+        return b.build();
+    }
+
+    /** What the engine needs from the terminal: questions asked on it, and the builtins that use it. */
+    private static void wire(Engine e, LineReader reader, Terminal terminal) {
+        e.confirmWith(question -> {
+            try {
+                return reader.readLine(question + " [y/N] ").strip().toLowerCase().startsWith("y");
+            } catch (UserInterruptException | EndOfFileException ex) {
+                return false;
+            }
         });
-        return reader;
+        e.register("shell", new ShellCommand(terminal));
+        e.register("run", new RunCommand(true));
     }
 }
