@@ -17,11 +17,19 @@ public record HostState(String hostname, List<String> mounts, List<String> links
         List<String> playgrounds, List<String> ipcObjects, List<String> routing, List<String> cgroups) {
 
     public static HostState now() {
-        try {
-            return new HostState(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), readMounts(), readLinks(),
-                    processesOutsideHostNamespaces(), readPlaygrounds(), readIpcObjects(), readRouting(), readCgroups());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        // A read may race with diyc's (or its lifeline's) undo: /run/netns or a cgroup found, then
+        // gone before it is listed. That is the host changing under the read, not an error: read again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new HostState(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), readMounts(), readLinks(),
+                        processesOutsideHostNamespaces(), readPlaygrounds(), readIpcObjects(), readRouting(), readCgroups());
+            } catch (java.nio.file.NoSuchFileException | java.io.UncheckedIOException e) {
+                if (attempt == 10) {
+                    throw new IllegalStateException(e);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
