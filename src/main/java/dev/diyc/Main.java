@@ -6,6 +6,8 @@ import dev.diyc.lesson.SessionSlot;
 import dev.diyc.repl.Repl;
 import dev.diyc.repl.Script;
 import dev.diyc.rootfs.Rootfs;
+import dev.diyc.sys.Privileges;
+import dev.diyc.term.UserError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -76,9 +78,9 @@ public final class Main implements Callable<Integer> {
             System.out.println(dev.diyc.lesson.LessonNeeds.withoutRoot(lessons.join()));
         }
         if (script != null) {
-            return Script.run(script.toString().equals("-") ? System.in : Files.newInputStream(script), image, lessons, noColor);
+            return Script.run(script.toString().equals("-") ? System.in : Files.newInputStream(script), home, image, lessons, noColor);
         }
-        return Repl.run(image, lessons, noColor);
+        return Repl.run(home, image, lessons, noColor);
     }
 
     private static List<Lesson> loadLessons(Path home) {

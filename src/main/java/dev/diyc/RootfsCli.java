@@ -1,6 +1,7 @@
 package dev.diyc;
 
 import dev.diyc.rootfs.Rootfs;
+import dev.diyc.term.UserError;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,6 +1,7 @@
 package dev.diyc.commands;
 
-import dev.diyc.UserError;
+import dev.diyc.term.ShellQuote;
+import dev.diyc.term.UserError;
 import dev.diyc.cgroup.Cgroups;
 import dev.diyc.cgroup.Hierarchy;
 import dev.diyc.ns.Container;
@@ -58,7 +59,7 @@ final class CgexecCommand extends NativeCommand {
             if (NativeCommands.handles(name, args)) {
                 return NativeCommands.run(name, new ArrayList<>(args), inv);
             }
-            String line = String.join(" ", command.stream().map(Container::quote).toList());
+            String line = ShellQuote.line(command);
             ShellSession.Result r = ctx.run(line, inv.console());
             return r.shellGone() ? 1 : r.status();
         } finally {

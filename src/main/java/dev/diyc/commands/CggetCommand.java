@@ -1,6 +1,6 @@
 package dev.diyc.commands;
 
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import dev.diyc.cgroup.Cgroup;
 import dev.diyc.cgroup.Cgroups;
 import dev.diyc.cgroup.GroupSpec;

@@ -1,6 +1,6 @@
 package dev.diyc.commands;
 
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import dev.diyc.cgroup.Cgroup;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.diyc.commands;
 
-import dev.diyc.repl.Words;
+import dev.diyc.term.Words;
 import dev.diyc.sys.Syscalls;
 import java.util.List;
 import java.util.regex.Matcher;

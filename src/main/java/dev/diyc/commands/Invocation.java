@@ -1,10 +1,10 @@
 package dev.diyc.commands;
 
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import dev.diyc.ns.Container;
 import dev.diyc.ns.Context;
 import dev.diyc.ns.Lab;
-import dev.diyc.repl.Console;
+import dev.diyc.term.Console;
 
 /** Where a native command runs (which context) and where it prints. */
 public record Invocation(Context ctx, Lab lab, Console console) {

@@ -1,10 +1,11 @@
 package dev.diyc.commands;
 
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import dev.diyc.net.IpFormat;
 import dev.diyc.net.Netns;
 import dev.diyc.net.RtNetlink;
 import dev.diyc.ns.NamedNetns;
+import dev.diyc.term.Words;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.diyc.commands;
 
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import dev.diyc.sys.Syscalls;
 import dev.diyc.sys.Syscalls.Ipc;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.diyc.commands;
 
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import dev.diyc.ns.Namespace;
 import dev.diyc.view.Probes;
 import java.util.List;

@@ -1,6 +1,12 @@
 package dev.diyc.commands;
 
-import dev.diyc.UserError;
+import dev.diyc.ns.Context;
+import dev.diyc.ns.Lab;
+import dev.diyc.sys.CallLog;
+import dev.diyc.sys.SyscallException;
+import dev.diyc.term.Console;
+import dev.diyc.term.UserError;
+import dev.diyc.term.Words;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -146,5 +152,24 @@ public final class NativeCommands {
 
     private static String lowerFirst(String s) {
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * What a line prints in a context, for a view: diyc's own command for the ones it implements, the
+     * context's shell for the rest. The syscalls made for a view are not printed: the view is the point.
+     */
+    public static List<String> output(Lab lab, Context ctx, String line) {
+        List<String> words = Words.split(line, lab.vars());
+        if (words == null || words.isEmpty() || !handles(words.get(0), words.subList(1, words.size()))) {
+            return ctx.capture(line).lines().toList();
+        }
+        StringWriter text = new StringWriter();
+        Console capture = new Console(new PrintWriter(text), false, () -> 200);
+        try {
+            CallLog.silently(() -> run(words.get(0), words.subList(1, words.size()), new Invocation(ctx, lab, capture)));
+        } catch (UserError | SyscallException e) {
+            capture.error(e.getMessage());
+        }
+        return text.toString().lines().toList();
     }
 }

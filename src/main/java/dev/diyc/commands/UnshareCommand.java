@@ -1,6 +1,7 @@
 package dev.diyc.commands;
 
-import dev.diyc.UserError;
+import dev.diyc.term.ShellQuote;
+import dev.diyc.term.UserError;
 import dev.diyc.ns.Container;
 import dev.diyc.ns.Namespace;
 import dev.diyc.ns.ShellSession;
@@ -108,7 +109,7 @@ final class UnshareCommand extends NativeCommand {
         }
         if (!program.isEmpty() && !Container.isShell(program)) {
             // unshare -fp ps: the program runs in the new container, its output as any command's.
-            return ctr.run(String.join(" ", program.stream().map(Container::quote).toList()), inv.console()).status();
+            return ctr.run(ShellQuote.line(program), inv.console()).status();
         }
         return 0;
     }
@@ -154,7 +155,7 @@ final class UnshareCommand extends NativeCommand {
                         + ctr.hostIds()[1] + " 1 to gid_map): root inside is you outside"
                         : "; its uid_map is empty, so inside every user is nobody (65534) until the host writes a map"));
         if (!program.isEmpty() && !programIsShell) {
-            return ctr.run(String.join(" ", program.stream().map(Container::quote).toList()), inv.console()).status();
+            return ctr.run(ShellQuote.line(program), inv.console()).status();
         }
         return 0;
     }

@@ -1,7 +1,7 @@
 package dev.diyc.explain;
 
-import dev.diyc.repl.Console;
-import dev.diyc.repl.Wrap;
+import dev.diyc.term.Console;
+import dev.diyc.term.Wrap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.Map;
  * Prints topics through the Console, wrapped to the terminal's width. Colour comes only from
  * Console.heading, so a pipe or a script gets plain text.
  */
-final class TopicView {
+public final class TopicView {
     /** The name column of the flag and error tables never grows past this; a longer name gets a line of its own. */
     private static final int MAX_NAME_COLUMN = 18;
     /** The seed posts by number (README.md), so a learner sees which post, not just a number. */
@@ -23,7 +23,7 @@ final class TopicView {
 
     private TopicView() {}
 
-    static void show(Console c, Topic t) {
+    public static void show(Console c, Topic t) {
         c.heading(t.name() + " (" + t.kind().word() + ")");
         wrapped(c, "", "", t.summary());
         if (!t.signature().isEmpty()) {
@@ -62,7 +62,7 @@ final class TopicView {
     }
 
     /** The topics grouped by kind, one aligned line each: name and summary. */
-    static void list(Console c, Topics topics) {
+    public static void list(Console c, Topics topics) {
         int column = Math.min(22, topics.all().stream().mapToInt(t -> t.name().length()).max().orElse(0) + 2);
         boolean first = true;
         for (Topic.Kind kind : Topic.Kind.values()) {

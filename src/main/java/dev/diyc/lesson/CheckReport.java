@@ -1,6 +1,6 @@
 package dev.diyc.lesson;
 
-import dev.diyc.repl.Console;
+import dev.diyc.term.Console;
 import dev.diyc.view.SideBySide;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.diyc.lesson;
 
-import dev.diyc.Privileges;
-import dev.diyc.UserError;
+import dev.diyc.sys.Privileges;
+import dev.diyc.term.UserError;
 import dev.diyc.ns.UserNamespaces;
 import java.util.List;
 

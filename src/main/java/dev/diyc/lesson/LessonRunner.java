@@ -1,7 +1,7 @@
 package dev.diyc.lesson;
 
 import dev.diyc.ns.Lab;
-import dev.diyc.repl.Console;
+import dev.diyc.term.Console;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;

@@ -56,7 +56,7 @@ final class Probe {
             case "ping" -> NetProbes.ping(ctx, arg);
             case "cgroups" -> CgroupProbes.membership(ctx);
             case "cgroup" -> CgroupProbes.cgroup(arg);
-            case "status" -> Integer.toString(ctx.run(arg, new dev.diyc.ns.Sink.Capture()).status());
+            case "status" -> Integer.toString(ctx.run(arg, new dev.diyc.term.Sink.Capture()).status());
             default -> throw new IllegalArgumentException(probe);
         };
     }

@@ -3,11 +3,11 @@ package dev.diyc.lesson;
 import com.github.freva.asciitable.AsciiTable;
 import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.HorizontalAlign;
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import dev.diyc.ns.Lab;
 import dev.diyc.progress.Progress;
 import dev.diyc.progress.ProgressStore;
-import dev.diyc.repl.Console;
+import dev.diyc.term.Console;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -123,7 +123,7 @@ public final class Tutor {
      */
     public void resume() {
         Lesson l = current();
-        if (l != null && l.needsRoot() && !dev.diyc.Privileges.isRoot()) {
+        if (l != null && l.needsRoot() && !dev.diyc.sys.Privileges.isRoot()) {
             console.say("lesson " + l.number() + " needs root: run diyc with sudo to go on with it (sudo ./diyc)");
             return;
         }

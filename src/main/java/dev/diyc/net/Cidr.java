@@ -1,6 +1,6 @@
 package dev.diyc.net;
 
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import java.util.Arrays;
 
 /**

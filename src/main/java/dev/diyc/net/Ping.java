@@ -1,6 +1,6 @@
 package dev.diyc.net;
 
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import dev.diyc.sys.Call;
 import dev.diyc.sys.CallLog;
 import dev.diyc.sys.Errno;

@@ -2,7 +2,7 @@ package dev.diyc.net;
 
 import static dev.diyc.net.NetlinkConstants.*;
 
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import dev.diyc.sys.Call;
 import dev.diyc.sys.CallLog;
 import dev.diyc.sys.SyscallException;

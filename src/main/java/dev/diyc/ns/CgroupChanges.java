@@ -2,6 +2,7 @@ package dev.diyc.ns;
 
 import dev.diyc.cgroup.Cgroup;
 import dev.diyc.cgroup.Cgroups;
+import dev.diyc.term.Sink;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,8 @@
 package dev.diyc.ns;
 
-import dev.diyc.UserError;
+import dev.diyc.term.ShellQuote;
+import dev.diyc.term.Sink;
+import dev.diyc.term.UserError;
 import dev.diyc.sys.Errno;
 import dev.diyc.sys.Flags;
 import dev.diyc.sys.Spawn;
@@ -275,11 +277,6 @@ public final class Container extends Context {
         return !program.isEmpty() && SHELLS.contains(Path.of(program.get(0)).getFileName().toString());
     }
 
-    /** Quotes a word for the container's shell. */
-    public static String quote(String s) {
-        return s.matches("[A-Za-z0-9_./=:,+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
-    }
-
     /**
      * Mounts a procfs at {@code target}. A procfs shows the PID namespace of the task that mounts it,
      * and diyc's thread is still in the host's, so for a container with its own PID namespace diyc
@@ -308,7 +305,7 @@ public final class Container extends Context {
         say.accept("diyc cannot tell procfs here which PID namespace to show (that needs Linux 6.18), and a procfs shows "
                 + "the PID namespace of whoever mounts it; so the container's own shell, which is inside, runs: mount -t proc "
                 + source + " " + target);
-        ShellSession.Result res = run("mount -t proc " + quote(source) + " " + quote(target), new Sink.Capture());
+        ShellSession.Result res = run("mount -t proc " + ShellQuote.word(source) + " " + ShellQuote.word(target), new Sink.Capture());
         if (!res.ok()) {
             throw new UserError("the container's shell could not mount proc on " + target + " (status " + res.status() + ")");
         }

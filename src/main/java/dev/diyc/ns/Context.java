@@ -1,6 +1,7 @@
 package dev.diyc.ns;
 
 import dev.diyc.sys.Syscalls;
+import dev.diyc.term.Sink;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,8 @@ package dev.diyc.ns;
 import dev.diyc.net.RtNetlink;
 import dev.diyc.sys.CallLog;
 import dev.diyc.sys.SyscallException;
+import dev.diyc.term.ShellQuote;
+import dev.diyc.term.Sink;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,7 +60,7 @@ public final class HostChanges {
         List<String> add = Masquerade.add(tool, source, out);
         List<String> undo = Masquerade.remove(tool, source, out);
         if (nat.containsKey(add)) {
-            throw new dev.diyc.UserError("iptables: diyc has already added that rule (iptables -t nat -S lists it)");
+            throw new dev.diyc.term.UserError("iptables: diyc has already added that rule (iptables -t nat -S lists it)");
         }
         int status = runTool(hostThread, add, to);
         if (status == 0) {
@@ -73,7 +75,7 @@ public final class HostChanges {
         List<String> add = Masquerade.add(tool, source, out);
         List<String> undo = Masquerade.remove(tool, source, out);
         if (tool == Masquerade.Tool.NFT && !nat.containsKey(add)) {
-            throw new dev.diyc.UserError("iptables: there is no such rule of diyc's to delete (iptables -t nat -S lists them)");
+            throw new dev.diyc.term.UserError("iptables: there is no such rule of diyc's to delete (iptables -t nat -S lists them)");
         }
         if (tool == Masquerade.Tool.NFT && nat.size() > 1) {
             to.out("  · diyc's rules share one nft table, and deleting it deletes them all\n");
@@ -101,7 +103,7 @@ public final class HostChanges {
 
     /** Runs iptables or nft from the host's thread, showing the command as the learner would type it. */
     private static int runTool(NsThread hostThread, List<String> argv, Sink to) {
-        to.out("  · diyc runs: " + String.join(" ", argv.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList()) + "\n");
+        to.out("  · diyc runs: " + ShellQuote.line(argv) + "\n");
         return OneShot.run(hostThread, argv, to);
 
     }

@@ -1,5 +1,6 @@
 package dev.diyc.ns;
 
+import dev.diyc.term.Sink;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

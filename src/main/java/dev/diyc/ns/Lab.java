@@ -3,6 +3,7 @@ package dev.diyc.ns;
 import dev.diyc.net.RtNetlink;
 import dev.diyc.sys.CallLog;
 import dev.diyc.sys.HostProc;
+import dev.diyc.term.Sink;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -23,7 +23,7 @@ public record Learner(String name, int uid, int gid, int[] groups) {
     public static Optional<Learner> forThisSession() {
         Optional<Learner> l = session;
         if (l == null) {
-            l = find(System.getenv(), (int) dev.diyc.Privileges.effectiveUid());
+            l = find(System.getenv(), (int) dev.diyc.sys.Privileges.effectiveUid());
             session = l;
         }
         return l;

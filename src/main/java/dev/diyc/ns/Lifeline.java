@@ -2,6 +2,7 @@ package dev.diyc.ns;
 
 import dev.diyc.sys.Fds;
 import dev.diyc.sys.Spawn;
+import dev.diyc.term.ShellQuote;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,7 @@ public final class Lifeline implements AutoCloseable {
 
     /** A link diyc made on the host (a bridge, a pair left there): deleted with iproute2's ip if diyc dies before undoing it. */
     public void watchLink(String name) {
-        undoWhenGone("link:" + name, "ip link del " + quote(name));
+        undoWhenGone("link:" + name, "ip link del " + ShellQuote.word(name));
     }
 
     public void forgetLink(String name) {

@@ -1,6 +1,7 @@
 package dev.diyc.ns;
 
-import dev.diyc.UserError;
+import dev.diyc.term.ShellQuote;
+import dev.diyc.term.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class Masquerade {
 
     /** The same command as a line for the lifeline's shell (names and addresses are validated first). */
     static String shellLine(List<String> argv) {
-        return String.join(" ", argv.stream().map(Lifeline::quote).toList());
+        return ShellQuote.line(argv);
     }
 
     static void requireSafe(String what, String value) {

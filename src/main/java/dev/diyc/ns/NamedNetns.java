@@ -1,6 +1,7 @@
 package dev.diyc.ns;
 
-import dev.diyc.UserError;
+import dev.diyc.term.ShellQuote;
+import dev.diyc.term.UserError;
 import dev.diyc.sys.Flags;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.sys.Syscalls;
@@ -86,7 +87,7 @@ public final class NamedNetns {
 
     /** What the lifeline runs for NAME if diyc is killed before it undoes the namespace. */
     static String undoCommand(String name, boolean removeDir) {
-        String file = path(name).toString();
-        return "umount -l " + file + "; rm -f " + file + (removeDir ? "; rmdir " + DIR : "");
+        String f = ShellQuote.word(path(name).toString());
+        return "umount -l " + f + "; rm -f " + f + (removeDir ? "; rmdir " + ShellQuote.word(DIR.toString()) : "");
     }
 }

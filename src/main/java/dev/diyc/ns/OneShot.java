@@ -2,6 +2,7 @@ package dev.diyc.ns;
 
 import dev.diyc.sys.Fds;
 import dev.diyc.sys.Spawn;
+import dev.diyc.term.Sink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

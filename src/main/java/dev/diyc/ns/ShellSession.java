@@ -1,6 +1,8 @@
 package dev.diyc.ns;
 
 import dev.diyc.sys.Fds;
+import dev.diyc.term.ShellQuote;
+import dev.diyc.term.Sink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -183,18 +185,18 @@ public final class ShellSession implements AutoCloseable {
             CompletableFuture<Integer> out = new CompletableFuture<>();
             CompletableFuture<Integer> err = new CompletableFuture<>();
             StringBuilder script = new StringBuilder();
-            vars.forEach((k, v) -> script.append(k).append('=').append(quote(v)).append("; "));
+            vars.forEach((k, v) -> script.append(k).append('=').append(ShellQuote.word(v)).append("; "));
             var exec = EXEC.matcher(line);
             if (exec.matches()) {
                 // exec discards the rest of the input line, marker included, and a non-interactive
                 // shell dies when exec fails: check the program first, as an interactive one survives.
-                script.append("if command -v ").append(quote(exec.group(1))).append(" >/dev/null 2>&1; then command eval ")
-                        .append(quote(line)).append("; else echo ").append(quote("exec: " + exec.group(1) + ": not found"))
+                script.append("if command -v ").append(ShellQuote.word(exec.group(1))).append(" >/dev/null 2>&1; then command eval ")
+                        .append(ShellQuote.word(line)).append("; else echo ").append(ShellQuote.word("exec: " + exec.group(1) + ": not found"))
                         .append(" >&2; (exit 127); fi; ");
             } else {
                 // A missing /dev/null (a bare rootfs after pivot_root) must not stop the command.
                 String noInput = Files.exists(Path.of("/proc/" + pid + "/root/dev/null")) ? "</dev/null" : "<&-";
-                script.append("command eval ").append(quote(line)).append(' ').append(noInput).append("; ");
+                script.append("command eval ").append(ShellQuote.word(line)).append(' ').append(noInput).append("; ");
             }
             script.append(marker(seq, "\"$?\""));
             childrenBefore = Set.copyOf(Processes.children(pid));
@@ -266,10 +268,6 @@ public final class ShellSession implements AutoCloseable {
                 Processes.signalTree(p, 9);
             }
         });
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     private static void sleep(long ms) {

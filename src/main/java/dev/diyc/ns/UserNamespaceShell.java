@@ -1,6 +1,8 @@
 package dev.diyc.ns;
 
-import dev.diyc.UserError;
+import dev.diyc.term.ShellQuote;
+import dev.diyc.term.Sink;
+import dev.diyc.term.UserError;
 import dev.diyc.sys.Flags;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +125,7 @@ public final class UserNamespaceShell {
         } else {
             say.accept("the container's own " + words.get(0));
         }
-        return ctr.run(String.join(" ", words.stream().map(Container::quote).toList()), out).status();
+        return ctr.run(ShellQuote.line(words), out).status();
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.diyc.repl;
 
-import dev.diyc.UserError;
+import dev.diyc.explain.CallExplanations;
+import dev.diyc.term.Console;
+import dev.diyc.term.UserError;
 import dev.diyc.commands.Invocation;
 import dev.diyc.commands.NativeCommands;
 import dev.diyc.ns.Container;
@@ -9,6 +11,7 @@ import dev.diyc.ns.Lab;
 import dev.diyc.ns.ShellSession;
 import dev.diyc.sys.CallLog;
 import dev.diyc.sys.SyscallException;
+import dev.diyc.term.Words;
 import dev.diyc.view.Views;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +42,7 @@ public final class Engine {
         builtins.put("use", (e, a) -> e.use(a.strip()));
         builtins.put("compare", (e, a) -> e.compare(a));
         builtins.put("quit", (e, a) -> Outcome.QUIT);
-        CallLog.listen(console::call);
+        CallLog.listen(c -> CallExplanations.show(c, console));
     }
 
     /** Adds a diyc command (the tutor's commands are added once the lab exists). */
@@ -177,11 +180,15 @@ public final class Engine {
         }
         String[] w = what.strip().split("\\s+", 3);
         if (w.length == 3 && Lab.isContextName(w[0]) && Lab.isContextName(w[1])) {
-            Views.compare(w[2], lab, lab.context(w[0]), lab.context(w[1]), console); // compare ctr ctr2 ip addr
+            Views.compare(w[2], lab.context(w[0]), lab.context(w[1]), console, this::output); // compare ctr ctr2 ip addr
         } else {
-            Views.compare(what, lab, currentContainer(), console);
+            Views.compare(what, lab.host(), currentContainer(), console, this::output);
         }
         return Outcome.OK;
+    }
+
+    private List<String> output(Context ctx, String line) {
+        return NativeCommands.output(lab, ctx, line);
     }
 
     private Outcome inContext(Context ctx, String line) {

@@ -1,6 +1,7 @@
 package dev.diyc.repl;
 
-import dev.diyc.UserError;
+import dev.diyc.term.Console;
+import dev.diyc.term.UserError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

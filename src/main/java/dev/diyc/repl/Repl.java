@@ -6,6 +6,7 @@ import dev.diyc.progress.Progress;
 import dev.diyc.progress.ProgressStore;
 import dev.diyc.progress.StateDir;
 import dev.diyc.sys.Native;
+import dev.diyc.term.Console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ public final class Repl {
         lessons.join();
     }
 
-    public static int run(Path image, CompletableFuture<List<Lesson>> lessons, boolean noColor) throws IOException {
+    public static int run(Path home, Path image, CompletableFuture<List<Lesson>> lessons, boolean noColor) throws IOException {
         JLINE_LOG.setLevel(java.util.logging.Level.OFF);
         Terminal terminal = terminal();
         if (terminal.getWidth() <= 0) {
@@ -64,7 +65,7 @@ public final class Repl {
         CompletableFuture<Engine> lab = CompletableFuture.supplyAsync(() -> {
             Native.warmUp();
             try {
-                Engine e = Sessions.open(image, lessons, console, store, progress);
+                Engine e = Sessions.open(home, image, lessons, console, store, progress);
                 e.tutor().resume();
                 return e;
             } catch (IOException ex) {

@@ -1,10 +1,11 @@
 package dev.diyc.repl;
 
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import dev.diyc.cgroup.Cgroups;
 import dev.diyc.cgroup.Hierarchy;
 import dev.diyc.cgroup.Sizes;
 import dev.diyc.lesson.SessionSlot;
+import dev.diyc.term.Words;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;

@@ -3,6 +3,7 @@ package dev.diyc.repl;
 import dev.diyc.lesson.Lesson;
 import dev.diyc.progress.ProgressStore;
 import dev.diyc.progress.StateDir;
+import dev.diyc.term.Console;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,14 +21,14 @@ import java.util.List;
 public final class Script {
     private Script() {}
 
-    public static int run(InputStream in, Path image, java.util.concurrent.CompletableFuture<List<Lesson>> lessons, boolean noColor) throws IOException {
+    public static int run(InputStream in, Path home, Path image, java.util.concurrent.CompletableFuture<List<Lesson>> lessons, boolean noColor) throws IOException {
         boolean color = !noColor && System.console() != null && !"dumb".equals(System.getenv("TERM"));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         Console console = new Console(out, color, Script::columns);
         ProgressStore store = new ProgressStore(StateDir.of(System.getenv()));
-        Engine engine = Sessions.open(image, lessons, console, store, store.load(console::error));
+        Engine engine = Sessions.open(home, image, lessons, console, store, store.load(console::error));
         engine.register("shell", (e, args) -> {
-            throw new dev.diyc.UserError("shell hands the terminal to a shell in the container; scripted mode has no terminal: use ctr CMD");
+            throw new dev.diyc.term.UserError("shell hands the terminal to a shell in the container; scripted mode has no terminal: use ctr CMD");
         });
         engine.register("run", new RunCommand(false));
         int failures = 0;

@@ -1,6 +1,6 @@
 package dev.diyc.repl;
 
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import dev.diyc.ns.Container;
 import dev.diyc.ns.HostEnv;
 import dev.diyc.sys.Fds;

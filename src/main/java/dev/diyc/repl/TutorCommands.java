@@ -1,6 +1,6 @@
 package dev.diyc.repl;
 
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import dev.diyc.lesson.Lesson;
 import dev.diyc.lesson.LessonRunner;
 import dev.diyc.lesson.Tutor;
@@ -62,7 +62,7 @@ public final class TutorCommands {
             throw new UserError("lesson run which? A number, an id, or all (lesson list shows them)");
         }
         List<Lesson> chosen = target.equals("all") ? tutor.lessons() : List.of(tutor.find(target));
-        if (target.equals("all") && !dev.diyc.Privileges.isRoot()) {
+        if (target.equals("all") && !dev.diyc.sys.Privileges.isRoot()) {
             engine.console().say(dev.diyc.lesson.LessonNeeds.withoutRoot(chosen));
             chosen = chosen.stream().filter(l -> !l.needsRoot()).toList();
         }

@@ -1,6 +1,6 @@
 package dev.diyc.rootfs;
 
-import dev.diyc.Privileges;
+import dev.diyc.sys.Privileges;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

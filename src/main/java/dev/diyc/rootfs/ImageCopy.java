@@ -28,7 +28,7 @@ final class ImageCopy {
         }
         // cp -a keeps symlinks as symlinks, modes, owners, times and device nodes, and is fast.
         // "image/." copies what is inside the image (and the mode of the image dir) into target.
-        HostCommand.Result copied = dev.diyc.Privileges.isRealRoot()
+        HostCommand.Result copied = dev.diyc.sys.Privileges.isRealRoot()
                 ? HostCommand.run(Duration.ofMinutes(10), cp, "-a", image + "/.", target.toString())
                 : copyWithoutDevices(cp, image, target);
         if (!copied.succeeded()) {

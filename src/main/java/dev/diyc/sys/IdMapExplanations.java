@@ -8,10 +8,10 @@ import java.nio.file.Path;
  * Why a write to /proc/PID/uid_map, gid_map or setgroups failed, told from the file's own state: the
  * kernel says only EPERM or EINVAL, and each has several causes.
  */
-final class IdMapExplanations {
+public final class IdMapExplanations {
     private IdMapExplanations() {}
 
-    static String of(Call c) {
+    public static String of(Call c) {
         if (c.args().isEmpty()) {
             return null;
         }

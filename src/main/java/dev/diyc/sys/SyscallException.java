@@ -1,6 +1,6 @@
 package dev.diyc.sys;
 
-/** A failed call: what was called, with which arguments, the errno, and the likely cause. */
+/** A failed call: what was called, with which arguments, and the errno (explain.CallExplanations says the likely cause). */
 public final class SyscallException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient Call call;
@@ -16,10 +16,5 @@ public final class SyscallException extends RuntimeException {
 
     public int errno() {
         return call.errno();
-    }
-
-    /** One line on what usually causes this errno from this call, or null. */
-    public String explanation() {
-        return Explanations.of(call);
     }
 }

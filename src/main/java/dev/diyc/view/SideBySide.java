@@ -1,6 +1,6 @@
 package dev.diyc.view;
 
-import dev.diyc.repl.Console;
+import dev.diyc.term.Console;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

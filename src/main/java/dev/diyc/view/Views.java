@@ -1,13 +1,8 @@
 package dev.diyc.view;
 
-import dev.diyc.UserError;
-import dev.diyc.commands.Invocation;
-import dev.diyc.commands.NativeCommands;
 import dev.diyc.ns.Context;
-import dev.diyc.sys.CallLog;
-import dev.diyc.sys.SyscallException;
-import dev.diyc.ns.Lab;
-import dev.diyc.repl.Console;
+import dev.diyc.term.Console;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code compare VIEW}: the host's view and the container's, side by side. */
@@ -16,13 +11,18 @@ public final class Views {
 
     private Views() {}
 
-    /** The host and a container, side by side. */
-    public static void compare(String what, Lab lab, Context ctr, Console console) {
-        compare(what, lab, lab.host(), ctr, console);
+    /**
+     * What any other command prints in a context. The layer that knows the commands supplies it: diyc's
+     * own for the ones it implements (compare ip link reads each side's network over rtnetlink), the
+     * context's shell for the rest.
+     */
+    @FunctionalInterface
+    public interface Output {
+        List<String> of(Context ctx, String line);
     }
 
     /** Two contexts side by side: the host and a container, or two containers. */
-    public static void compare(String what, Lab lab, Context left, Context right, Console console) {
+    public static void compare(String what, Context left, Context right, Console console, Output output) {
         String leftTitle = title(left);
         String rightTitle = title(right);
         switch (what.strip()) {
@@ -40,8 +40,8 @@ public final class Views {
                 SideBySide.print(console, leftTitle + ": " + count(l, "mount", "mounts"), mountLines(l),
                         rightTitle + ": " + count(r, "mount", "mounts"), mountLines(r));
             }
-            default -> SideBySide.print(console, left.name() + "$ " + what, output(lab, left, what),
-                    right.name() + "$ " + what, output(lab, right, what));
+            default -> SideBySide.print(console, left.name() + "$ " + what, output.of(left, what),
+                    right.name() + "$ " + what, output.of(right, what));
         }
     }
 
@@ -58,7 +58,7 @@ public final class Views {
         if (ps == null) {
             return List.of("no /proc is mounted in this root:", "ps has nothing to read");
         }
-        List<String> rows = new java.util.ArrayList<>();
+        List<String> rows = new ArrayList<>();
         rows.add(String.format("%5s %-8s %s", "PID", "USER", "COMMAND"));
         ps.forEach(p -> rows.add(String.format("%5d %-8s %s", p.pid(), p.user(), p.command())));
         return rows;
@@ -66,25 +66,5 @@ public final class Views {
 
     private static List<String> mountLines(List<Probes.Mount> mounts) {
         return mounts.stream().map(m -> m.point() + " (" + m.type() + ")").toList();
-    }
-
-    /**
-     * What a command prints in a context: diyc's own command for the ones it implements (compare ip
-     * link reads each side's network over rtnetlink), the context's shell for the rest. The syscalls
-     * made for a view are not printed: the view is the point.
-     */
-    private static List<String> output(Lab lab, Context ctx, String line) {
-        List<String> words = dev.diyc.repl.Words.split(line, lab.vars());
-        if (words == null || words.isEmpty() || !NativeCommands.handles(words.get(0), words.subList(1, words.size()))) {
-            return ctx.capture(line).lines().toList();
-        }
-        java.io.StringWriter text = new java.io.StringWriter();
-        Console capture = new Console(new java.io.PrintWriter(text), false, () -> 200);
-        try {
-            CallLog.silently(() -> NativeCommands.run(words.get(0), words.subList(1, words.size()), new Invocation(ctx, lab, capture)));
-        } catch (UserError | SyscallException e) {
-            capture.error(e.getMessage());
-        }
-        return text.toString().lines().toList();
     }
 }

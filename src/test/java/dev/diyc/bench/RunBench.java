@@ -2,7 +2,7 @@ package dev.diyc.bench;
 
 import dev.diyc.Home;
 import dev.diyc.ns.Lab;
-import dev.diyc.repl.Console;
+import dev.diyc.term.Console;
 import dev.diyc.repl.Engine;
 import dev.diyc.repl.RunCommand;
 import dev.diyc.rootfs.Rootfs;

@@ -11,11 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TopicLoaderTest {
+public class TopicLoaderTest {
     @TempDir
     Path dir;
 
-    static final String GOOD = """
+    public static final String GOOD = """
             name: pivot_root
             aliases: ["pivot-root"]
             kind: syscall

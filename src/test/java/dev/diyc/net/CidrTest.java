@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import org.junit.jupiter.api.Test;
 
 class CidrTest {

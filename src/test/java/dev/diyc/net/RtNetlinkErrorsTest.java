@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.diyc.UserError;
+import dev.diyc.term.UserError;
 import dev.diyc.sys.Call;
 import dev.diyc.sys.CallLog;
 import dev.diyc.sys.Errno;

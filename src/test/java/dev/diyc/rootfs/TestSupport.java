@@ -1,6 +1,6 @@
 package dev.diyc.rootfs;
 
-import dev.diyc.Privileges;
+import dev.diyc.sys.Privileges;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

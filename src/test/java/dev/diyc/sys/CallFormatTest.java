@@ -2,6 +2,7 @@ package dev.diyc.sys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.diyc.explain.CallExplanations;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +46,9 @@ class CallFormatTest {
     void everyCommonFailureHasALikelyCause() {
         for (int errno : new int[] {Errno.EINVAL, Errno.EBUSY, Errno.ENOENT}) {
             Call c = new Call("pivot_root", List.of(), -1, errno, null);
-            assertEquals(true, Explanations.of(c) != null, "pivot_root " + Errno.name(errno));
+            assertEquals(true, CallExplanations.of(c) != null, "pivot_root " + Errno.name(errno));
         }
-        assertEquals(true, Explanations.of(new Call("umount2", List.of(), -1, Errno.EINVAL, null)).contains("not a mount point"));
-        assertEquals(true, Explanations.of(new Call("unshare", List.of(), -1, Errno.EPERM, null)).contains("sudo"));
+        assertEquals(true, CallExplanations.of(new Call("umount2", List.of(), -1, Errno.EINVAL, null)).contains("not a mount point"));
+        assertEquals(true, CallExplanations.of(new Call("unshare", List.of(), -1, Errno.EPERM, null)).contains("sudo"));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.diyc.explain.CallExplanations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class IdMapExplanationsTest {
     @Test
     void aSecondWriteIsRefusedBecauseAMapIsWrittenOnce() throws IOException {
         Files.writeString(proc.resolve("uid_map"), "         0       1000          1\n");
-        String why = Explanations.of(write(proc.resolve("uid_map"), "0 1000 1\n", Errno.EPERM));
+        String why = CallExplanations.of(write(proc.resolve("uid_map"), "0 1000 1\n", Errno.EPERM));
         assertTrue(why.startsWith("a map can be written only once, and this one already holds \"0 1000 1\""), why);
     }
 
@@ -37,20 +38,20 @@ class IdMapExplanationsTest {
     void gidMapBeforeDenyToSetgroups() throws IOException {
         Files.writeString(proc.resolve("gid_map"), "");
         Files.writeString(proc.resolve("setgroups"), "allow\n");
-        String why = Explanations.of(write(proc.resolve("gid_map"), "0 1000 1\n", Errno.EPERM));
+        String why = CallExplanations.of(write(proc.resolve("gid_map"), "0 1000 1\n", Errno.EPERM));
         assertTrue(why.startsWith("an ordinary user may write gid_map only after writing deny to setgroups"), why);
     }
 
     @Test
     void anEmptyMapRefusedMeansTheIdsAreNotTheWritersOwn() throws IOException {
         Files.writeString(proc.resolve("uid_map"), "");
-        String why = Explanations.of(write(proc.resolve("uid_map"), "0 0 1\n", Errno.EPERM));
+        String why = CallExplanations.of(write(proc.resolve("uid_map"), "0 0 1\n", Errno.EPERM));
         assertTrue(why.contains("may map only their own ID"), why);
-        assertTrue(Explanations.of(write(proc.resolve("uid_map"), "0 1000\n", Errno.EINVAL)).contains("three numbers"));
+        assertTrue(CallExplanations.of(write(proc.resolve("uid_map"), "0 1000\n", Errno.EINVAL)).contains("three numbers"));
     }
 
     @Test
     void otherFilesAreNotItsBusiness() {
-        assertNull(Explanations.of(write(proc.resolve("memory.max"), "10M\n", Errno.EPERM)));
+        assertNull(CallExplanations.of(write(proc.resolve("memory.max"), "10M\n", Errno.EPERM)));
     }
 }

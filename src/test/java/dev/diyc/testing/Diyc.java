@@ -59,7 +59,7 @@ public final class Diyc {
         // Progress and history of test runs stay out of the real user's state directory.
         pb.environment().put("XDG_STATE_HOME", STATE.toString());
         pb.environment().remove("TERM");
-        if (dev.diyc.Privileges.isRoot()) {
+        if (dev.diyc.sys.Privileges.isRoot()) {
             // Lesson 6 works as an ordinary user; the tests bring their own rather than rely on the machine's.
             pb.environment().put("DIYC_LEARNER", TestLearner.ensure());
         }

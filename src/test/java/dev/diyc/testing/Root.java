@@ -2,7 +2,7 @@ package dev.diyc.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.diyc.Privileges;
+import dev.diyc.sys.Privileges;
 
 /** The namespace tests make real syscalls and need root; without it they fail loudly, never skip. */
 public final class Root {

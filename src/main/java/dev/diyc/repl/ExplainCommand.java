@@ -1,8 +1,12 @@
-package dev.diyc.explain;
+package dev.diyc.repl;
 
-import dev.diyc.UserError;
-import dev.diyc.repl.Console;
-import dev.diyc.repl.Engine;
+import dev.diyc.explain.Topic;
+import dev.diyc.explain.TopicLoader;
+import dev.diyc.explain.TopicView;
+import dev.diyc.explain.Topics;
+import dev.diyc.term.UserError;
+import dev.diyc.term.Console;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,5 @@
-package dev.diyc.repl;
+package dev.diyc.term;
 
-import dev.diyc.ns.Sink;
-import dev.diyc.sys.Call;
-import dev.diyc.sys.Explanations;
 import java.io.PrintWriter;
 import java.util.function.IntSupplier;
 
@@ -100,22 +97,27 @@ public final class Console implements Sink {
         w.flush();
     }
 
-    /** A syscall in strace's form, its note, and for a failure the likely cause. */
-    public synchronized void call(Call c) {
+    /**
+     * A syscall in strace's form ({@code name(args) = result}), its note, and for a failure the likely
+     * cause. The caller says where the result starts, so this layer needs to know nothing of syscalls.
+     *
+     * @param why the likely cause of a failure, or null
+     * @param note why diyc made the call, or null
+     */
+    public synchronized void call(String line, boolean failed, String why, String note) {
         endLine();
-        String text = c.line();
-        if (c.failed()) {
-            int eq = text.lastIndexOf(" = ");
-            line(paint(c.note() == null ? CYAN : DIM + CYAN, text.substring(0, eq)) + paint(RED, text.substring(eq)));
-            String why = Explanations.of(c);
+        String shade = note == null ? CYAN : DIM + CYAN;
+        if (failed) {
+            int eq = line.lastIndexOf(" = ");
+            line(paint(shade, line.substring(0, eq)) + paint(RED, line.substring(eq)));
             if (why != null) {
                 wrapped(paint(YELLOW, "  → "), why, YELLOW);
             }
         } else {
-            line(paint(c.note() == null ? CYAN : DIM + CYAN, text));
+            line(paint(shade, line));
         }
-        if (c.note() != null) {
-            wrapped(paint(DIM, "    # "), c.note(), DIM);
+        if (note != null) {
+            wrapped(paint(DIM, "    # "), note, DIM);
         }
     }
 

@@ -1,14 +1,29 @@
-package dev.diyc.sys;
+package dev.diyc.explain;
 
-/** The likely cause of a failed call, in one line a learner can act on. */
-public final class Explanations {
-    private Explanations() {}
+import dev.diyc.cgroup.CgroupExplanations;
+import dev.diyc.net.NetlinkExplanations;
+import dev.diyc.sys.Call;
+import dev.diyc.sys.Errno;
+import dev.diyc.sys.IdMapExplanations;
+import dev.diyc.term.Console;
+
+/**
+ * The likely cause of a failed call, in one line a learner can act on. It lives above sys, net and
+ * cgroup because it reads all three's knowledge; each of those explains only its own calls.
+ */
+public final class CallExplanations {
+    private CallExplanations() {}
+
+    /** Prints a call as strace would, with its likely cause when it failed. */
+    public static void show(Call c, Console console) {
+        console.call(c.line(), c.failed(), c.failed() ? of(c) : null, c.note());
+    }
 
     public static String of(Call c) {
         if (c.name().startsWith("RTM_")) {
-            return dev.diyc.net.NetlinkExplanations.of(c); // rtnetlink requests: their own causes
+            return NetlinkExplanations.of(c); // rtnetlink requests: their own causes
         }
-        String cgroup = dev.diyc.cgroup.CgroupExplanations.applies(c) ? dev.diyc.cgroup.CgroupExplanations.of(c) : null;
+        String cgroup = CgroupExplanations.applies(c) ? CgroupExplanations.of(c) : null;
         if (cgroup != null) {
             return cgroup; // cgroup files: their own causes
         }

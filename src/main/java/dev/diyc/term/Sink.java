@@ -1,4 +1,4 @@
-package dev.diyc.ns;
+package dev.diyc.term;
 
 /** Where a command's output goes: to the terminal as it comes, or into a string for a view or check. */
 public interface Sink {

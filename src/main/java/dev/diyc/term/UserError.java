@@ -1,4 +1,4 @@
-package dev.diyc;
+package dev.diyc.term;
 
 /**
  * A mistake or a refusal a learner should read as one clear line: what was wrong and what to try.

@@ -1,4 +1,4 @@
-package dev.diyc.repl;
+package dev.diyc.term;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.diyc.repl;
+package dev.diyc.term;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.diyc;
+package dev.diyc.sys;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,12 +1,15 @@
-package dev.diyc.explain;
+package dev.diyc.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.diyc.UserError;
-import dev.diyc.repl.Console;
+import dev.diyc.explain.Topic;
+import dev.diyc.explain.TopicLoaderTest;
+import dev.diyc.explain.Topics;
+import dev.diyc.term.UserError;
+import dev.diyc.term.Console;
 import dev.diyc.repl.Engine;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ExplainCommandTest {
+public class ExplainCommandTest {
     @TempDir
     Path dir;
 
@@ -96,17 +99,17 @@ class ExplainCommandTest {
         assertTrue(e.getMessage().startsWith("cannot read the explain topics in "), e.getMessage());
     }
 
-    static String run(ExplainCommand explain, String args) {
+    public static String run(ExplainCommand explain, String args) {
         return run(explain, args, 80);
     }
 
-    static String run(ExplainCommand explain, String args, int width) {
+    public static String run(ExplainCommand explain, String args, int width) {
         StringWriter sw = new StringWriter();
         assertEquals(Engine.Outcome.OK, explain.run(new Console(new PrintWriter(sw), false, () -> width), args));
         return sw.toString();
     }
 
-    static void assertFits(String out, int width) {
+    public static void assertFits(String out, int width) {
         assertFalse(out.contains("\033"), "no escape codes without colour");
         for (String line : out.split("\n")) {
             assertTrue(line.length() <= width, "longer than " + width + " columns: '" + line + "'");
