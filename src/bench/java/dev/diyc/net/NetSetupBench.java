@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  * run inside them through nsenter. The bash side times itself with $EPOCHREALTIME, so starting the
  * shell from the JVM is not counted; each of its commands is still a process, as when typed.
  *
- * <p>Not a test. Run it as root, after {@code mvn test-compile}:
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) dev.diyc.net.NetSetupBench [rounds]}
- * (cp.txt from {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}).
+ * <p>Not a test. Run it as root after src/bench/bench.sh has compiled the benchmarks:
+ * {@code java -cp "target/bench-classes:target/classes:target/test-classes:target/lib/*" dev.diyc.net.NetSetupBench [rounds]}
+ * (it uses the net tests' HostNetwork, from target/test-classes).
  */
 public final class NetSetupBench {
     private static final int WARMUP = 20;
