@@ -59,7 +59,7 @@ class LessonLoaderTest {
         assertEquals(2, l.number());
         assertEquals(List.of(new Lesson.Command("ctr unshare --uts", false), new Lesson.Command("ctr pivot_root rootfs rootfs/old", true)),
                 l.steps().get(0).commands());
-        assertEquals("ns:uts", l.steps().get(0).checks().get(0).probe());
+        assertEquals(new ProbeSpec(ProbeKind.NS, "uts"), l.steps().get(0).checks().get(0).probe());
         assertEquals("ctr", l.steps().get(0).checks().get(0).in());
     }
 
