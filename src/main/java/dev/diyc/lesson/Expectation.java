@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 sealed interface Expectation {
     boolean holds(Observed seen);
 
-    /** What was expected, for the learner: a phrase, and after it the lines of a value to compare when there is one. */
+    /**
+     * What was expected, for the learner: a first line of words, and after it the lines of a value to
+     * set beside the value seen when there is one ({@code equals} is all value).
+     */
     String sentence(Observed seen);
 
     /** Whether the checker must read the same probe in the host context before judging. */
@@ -19,14 +22,11 @@ sealed interface Expectation {
     }
 
     /**
-     * {@code the same as the host's: ubuntu}; a value of several lines goes below the label, one per
-     * line, so the report's columns set it line by line beside the value seen.
+     * The label, then the value on lines of its own: the label fits the report's narrow column, and
+     * the value lines up line by line beside the value seen, so the report marks the lines that differ.
      */
     private static String labelled(String label, String value) {
-        if (value == null || value.isEmpty()) {
-            return label + ": nothing";
-        }
-        return value.contains("\n") ? label + ":\n" + value : label + ": " + value;
+        return label + ":\n" + (value == null || value.isEmpty() ? "nothing" : value);
     }
 
     /** {@code equals: X}: the value is X, surrounding blank space ignored (the loader strips X). */
