@@ -71,6 +71,29 @@ class ShippedLessonsTest {
         assertFalse(REGEX_SYNTAX.matcher("a link named diyc-br8").find());
     }
 
+    /**
+     * A second session renames a lesson's addresses as plain text, {@code 10.200.} to {@code 10.20N.}
+     * ({@link SessionSlot#rename}); a pattern that escapes the dots, {@code 10\\.200\\.}, would keep
+     * looking for the first session's network.
+     */
+    @Test
+    void everyAddressAPatternLooksForIsRenamedForASecondSession() throws IOException {
+        LessonLoader.Loaded loaded = LessonLoader.loadAll(Path.of("lessons"), text -> text.replace("10.200.", "10.203."));
+        assertEquals(List.of(), loaded.problems());
+        for (Lesson l : loaded.lessons()) {
+            for (Lesson.Step s : l.steps()) {
+                for (Lesson.Check c : s.checks()) {
+                    for (Expectation e : c.expect()) {
+                        if (e instanceof Expectation.Matches m) {
+                            assertFalse(m.pattern().pattern().matches("(?s).*10\\W{1,3}200\\W.*"),
+                                    l.file().getFileName() + ": '" + c.say() + "' still looks for 10.200: " + m.pattern());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static List<Lesson> lessons() throws IOException {
         LessonLoader.Loaded loaded = LessonLoader.loadAll(Path.of("lessons"));
         assertEquals(List.of(), loaded.problems());
