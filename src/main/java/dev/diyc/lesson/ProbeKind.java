@@ -36,34 +36,6 @@ enum ProbeKind {
     RUN("run", Argument.TEXT, Context::capture),
     STATUS("status", Argument.TEXT, (ctx, arg) -> Integer.toString(ctx.run(arg, new Sink.Capture()).status()));
 
-    /** What may follow a kind's colon, and how the loader words a probe that breaks the rule. */
-    enum Argument {
-        NONE("takes nothing after its name"),
-        TEXT("needs something after the colon"),
-        NAMESPACE("takes a namespace type after the colon: "
-                + String.join(" ", Arrays.stream(Namespace.values()).map(Namespace::procName).toList())),
-        CGROUP("takes a cgroup NAME or NAME/FILE after the colon");
-
-        private final String rule;
-
-        Argument(String rule) {
-            this.rule = rule;
-        }
-
-        String rule() {
-            return rule;
-        }
-
-        boolean accepts(String arg) {
-            return switch (this) {
-                case NONE -> false; // a NONE kind is written without a colon, so any argument is one too many
-                case TEXT -> !arg.isEmpty();
-                case NAMESPACE -> Namespace.byProcName(arg) != null;
-                case CGROUP -> arg.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*(/[a-z_]+\\.[a-z_.]+)?");
-            };
-        }
-    }
-
     private final String fileName;
     private final Argument argument;
     private final BiFunction<Context, String, String> reader;
@@ -114,5 +86,33 @@ enum ProbeKind {
             return "ps: no /proc is mounted in this context's root";
         }
         return String.join("\n", ps.stream().map(p -> p.pid() + " " + p.command()).toList());
+    }
+
+    /** What may follow a kind's colon, and how the loader words a probe that breaks the rule. */
+    enum Argument {
+        NONE("takes nothing after its name"),
+        TEXT("needs something after the colon"),
+        NAMESPACE("takes a namespace type after the colon: "
+                + String.join(" ", Arrays.stream(Namespace.values()).map(Namespace::procName).toList())),
+        CGROUP("takes a cgroup NAME or NAME/FILE after the colon");
+
+        private final String rule;
+
+        Argument(String rule) {
+            this.rule = rule;
+        }
+
+        String rule() {
+            return rule;
+        }
+
+        boolean accepts(String arg) {
+            return switch (this) {
+                case NONE -> false; // a NONE kind is written without a colon, so any argument is one too many
+                case TEXT -> !arg.isEmpty();
+                case NAMESPACE -> Namespace.byProcName(arg) != null;
+                case CGROUP -> arg.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*(/[a-z_]+\\.[a-z_.]+)?");
+            };
+        }
     }
 }
