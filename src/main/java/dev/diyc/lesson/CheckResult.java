@@ -1,4 +1,7 @@
 package dev.diyc.lesson;
 
-/** A check's verdict, with what it expected and what it saw when it failed. */
+/**
+ * A check's verdict. For a failure, {@code expected} is the failed expectation's sentence, in words a
+ * learner reads beside {@code seen}, the value the probe read.
+ */
 public record CheckResult(String say, boolean passed, String expected, String seen) {}

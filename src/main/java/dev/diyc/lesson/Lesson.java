@@ -2,7 +2,6 @@ package dev.diyc.lesson;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /** A lesson as its file describes it (see lessons/FORMAT.md). */
 public record Lesson(int number, String id, String title, List<String> posts, String intro, List<Step> steps,
@@ -21,6 +20,6 @@ public record Lesson(int number, String id, String title, List<String> posts, St
     /** A REPL line the learner types; {@code fails} marks a failure the step shows on purpose. */
     public record Command(String line, boolean fails) {}
 
-    /** An observation of real state: a probe read in a context, and what it must be. */
-    public record Check(String say, String in, String probe, Map<String, Object> expect) {}
+    /** An observation of real state: a probe read in a context, and what it must be (every expectation, in file order). */
+    public record Check(String say, String in, ProbeSpec probe, List<Expectation> expect) {}
 }

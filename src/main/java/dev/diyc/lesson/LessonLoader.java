@@ -1,6 +1,7 @@
 package dev.diyc.lesson;
 
 import dev.diyc.data.YamlFields;
+import dev.diyc.ns.Lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -17,8 +19,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 /** Reads lessons/*.yaml and checks each against the format, naming the file, step and field at fault. */
 public final class LessonLoader {
     private static final YamlFields YAML = new YamlFields(LessonFormatException::new);
-    static final Set<String> EXPECTATIONS = Set.of("equals", "contains", "not_contains", "matches", "lines",
-            "differs_from_host", "same_as_host", "unchanged");
+    /** A check's keys besides its expectations. */
+    private static final Set<String> CHECK_FIELDS = Set.of("say", "in", "probe", "means");
 
     private LessonLoader() {}
 
@@ -26,11 +28,11 @@ public final class LessonLoader {
     public record Loaded(List<Lesson> lessons, List<String> problems) {}
 
     public static Loaded loadAll(Path dir) throws IOException {
-        return loadAll(dir, java.util.function.UnaryOperator.identity());
+        return loadAll(dir, UnaryOperator.identity());
     }
 
     /** @param rename turns the names and addresses written in the files into this session's ({@link SessionSlot}) */
-    public static Loaded loadAll(Path dir, java.util.function.UnaryOperator<String> rename) throws IOException {
+    public static Loaded loadAll(Path dir, UnaryOperator<String> rename) throws IOException {
         List<Lesson> lessons = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -54,10 +56,10 @@ public final class LessonLoader {
     }
 
     public static Lesson load(Path file) throws IOException {
-        return load(file, java.util.function.UnaryOperator.identity());
+        return load(file, UnaryOperator.identity());
     }
 
-    public static Lesson load(Path file, java.util.function.UnaryOperator<String> rename) throws IOException {
+    public static Lesson load(Path file, UnaryOperator<String> rename) throws IOException {
         String where = file.getFileName().toString();
         Object doc;
         try {
@@ -111,25 +113,38 @@ public final class LessonLoader {
     private static Lesson.Check check(Object raw, String where) {
         Map<String, Object> c = YAML.map(raw, where);
         String in = String.valueOf(c.getOrDefault("in", "ctr"));
-        if (!dev.diyc.ns.Lab.isContextName(in)) {
+        if (!Lab.isContextName(in)) {
             throw new LessonFormatException(where + ": 'in' must be host, ctr or ctr2 ... ctr9, not " + in);
         }
-        String probe = YAML.str(c, "probe", where);
-        if (!Probe.known(probe)) {
-            throw new LessonFormatException(where + ": unknown probe '" + probe + "' (see lessons/FORMAT.md)");
+        ProbeSpec probe;
+        try {
+            probe = ProbeSpec.parse(YAML.str(c, "probe", where));
+        } catch (IllegalArgumentException e) {
+            throw new LessonFormatException(where + ": " + e.getMessage());
         }
-        Map<String, Object> expect = new java.util.LinkedHashMap<>();
+        for (String key : c.keySet()) {
+            if (!ExpectationParser.KEYS.contains(key) && !CHECK_FIELDS.contains(key)) {
+                throw new LessonFormatException(where + ": unknown key '" + key + "' (expectations: " + ExpectationParser.KEYS + ")");
+            }
+        }
+        String say = YAML.str(c, "say", where);
+        String means = YAML.optional(c, "means", where);
+        List<Expectation> expect = new ArrayList<>();
         for (var e : c.entrySet()) {
-            if (EXPECTATIONS.contains(e.getKey())) {
-                expect.put(e.getKey(), e.getValue());
-            } else if (!Set.of("say", "in", "probe").contains(e.getKey())) {
-                throw new LessonFormatException(where + ": unknown key '" + e.getKey() + "' (expectations: " + EXPECTATIONS + ")");
+            if (ExpectationParser.KEYS.contains(e.getKey())) {
+                try {
+                    expect.add(ExpectationParser.parse(e.getKey(), e.getValue(), means.isBlank() ? say : means));
+                } catch (IllegalArgumentException x) {
+                    throw new LessonFormatException(where + ": " + x.getMessage());
+                }
             }
         }
         if (expect.isEmpty()) {
-            throw new LessonFormatException(where + ": a check needs an expectation (" + EXPECTATIONS + ")");
+            throw new LessonFormatException(where + ": a check needs an expectation (" + ExpectationParser.KEYS + ")");
         }
-        return new Lesson.Check(YAML.str(c, "say", where), in, probe, expect);
+        if (!means.isBlank() && expect.stream().noneMatch(Expectation.Matches.class::isInstance)) {
+            throw new LessonFormatException(where + ": 'means' says what a 'matches' pattern looks for, and this check has none");
+        }
+        return new Lesson.Check(say, in, probe, List.copyOf(expect));
     }
-
 }

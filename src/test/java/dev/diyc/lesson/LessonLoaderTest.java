@@ -59,7 +59,7 @@ class LessonLoaderTest {
         assertEquals(2, l.number());
         assertEquals(List.of(new Lesson.Command("ctr unshare --uts", false), new Lesson.Command("ctr pivot_root rootfs rootfs/old", true)),
                 l.steps().get(0).commands());
-        assertEquals("ns:uts", l.steps().get(0).checks().get(0).probe());
+        assertEquals(new ProbeSpec(ProbeKind.NS, "uts"), l.steps().get(0).checks().get(0).probe());
         assertEquals("ctr", l.steps().get(0).checks().get(0).in());
     }
 
@@ -70,6 +70,36 @@ class LessonLoaderTest {
         assertMessage(GOOD.replace("differs_from_host: true", "differs: true"), "x.yaml: step 1: check 1: unknown key 'differs'");
         assertMessage(GOOD.replace("lesson: 2", "lesson: two"), "x.yaml: 'lesson' must be the lesson's number");
         assertMessage("lesson: [", "x.yaml: not valid YAML");
+    }
+
+    @Test
+    void refusesAnExpectationOrProbeThatWouldOnlyFailInFrontOfALearner() throws IOException {
+        String matches = "differs_from_host: true";
+        assertMessage(GOOD.replace(matches, "matches: '(unclosed'"), "x.yaml: step 1: check 1: 'matches' is not a valid pattern");
+        assertMessage(GOOD.replace(matches, "lines: one"), "x.yaml: step 1: check 1: 'lines' must be a number of lines");
+        assertMessage(GOOD.replace(matches, "differs_from_host: false"), "x.yaml: step 1: check 1: 'differs_from_host' takes only true");
+        assertMessage(GOOD.replace(matches, "equals: x\n        means: an x"), "x.yaml: step 1: check 1: 'means' says what a 'matches' pattern");
+        assertMessage(GOOD.replace("probe: ns:uts", "probe: ns"), "x.yaml: step 1: check 1: probe 'ns': ns takes a namespace type");
+        assertMessage(GOOD.replace(matches, "lines: 1\n        bogus: 2"), "x.yaml: step 1: check 1: unknown key 'bogus'");
+    }
+
+    @Test
+    void aMatchesCheckSaysWhatItMeansOrElseWhatItSays() throws IOException {
+        Lesson with = LessonLoader.load(write("02-uts.yaml", GOOD.replace("differs_from_host: true",
+                "matches: '^uts:\\[\\d+\\]$'\n        means: uts and an inode number")));
+        Lesson.Check c = with.steps().get(0).checks().get(0);
+        assertEquals(1, c.expect().size());
+        assertEquals("uts and an inode number", c.expect().get(0).sentence(Observed.of("")));
+        Lesson without = LessonLoader.load(write("02-uts.yaml", GOOD.replace("differs_from_host: true", "matches: 'uts'")));
+        assertEquals("own uts", without.steps().get(0).checks().get(0).expect().get(0).sentence(Observed.of("")));
+    }
+
+    @Test
+    void keepsTheExpectationsInTheOrderTheFileWritesThem() throws IOException {
+        Lesson l = LessonLoader.load(write("02-uts.yaml", GOOD.replace("differs_from_host: true",
+                "not_contains: x\n        lines: 1\n        contains: u")));
+        assertEquals(List.of(new Expectation.NotContains("x"), new Expectation.LineCount(1), new Expectation.Contains("u")),
+                l.steps().get(0).checks().get(0).expect());
     }
 
     @Test
