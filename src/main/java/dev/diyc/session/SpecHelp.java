@@ -8,7 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * Help read from a command's own picocli spec: {@code help unshare} prints what {@code unshare --help}
  * prints, through the very method --help uses, so the two cannot disagree. The overview's line is the
- * description's first sentence (picocli lists subcommands by their description's first line too).
+ * description's first sentence, up to a colon that announces details or examples (picocli lists
+ * subcommands by their description's first line too).
  */
 public final class SpecHelp implements CommandHelp {
     private final Supplier<CommandSpec> spec;
@@ -31,8 +32,17 @@ public final class SpecHelp implements CommandHelp {
         usage.accept(console);
     }
 
+    /** Up to the first ". " or ": " outside parentheses ("(default: a shell)" is not the end), as a sentence. */
     static String firstSentence(String paragraph) {
-        int end = paragraph.indexOf(". ");
-        return end < 0 ? paragraph : paragraph.substring(0, end + 1);
+        int depth = 0;
+        for (int i = 0; i < paragraph.length(); i++) {
+            char c = paragraph.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            boolean ends = i + 1 == paragraph.length() || paragraph.charAt(i + 1) == ' ';
+            if (depth == 0 && ends && (c == '.' || c == ':')) {
+                return paragraph.substring(0, i) + ".";
+            }
+        }
+        return paragraph.endsWith(".") ? paragraph : paragraph + ".";
     }
 }
