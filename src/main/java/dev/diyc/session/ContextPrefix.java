@@ -2,6 +2,7 @@ package dev.diyc.session;
 
 import dev.diyc.term.UserError;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** {@code host CMD}, {@code ctr CMD}, {@code ctr2 CMD} ...: the rest of the line runs in that context. */
 final class ContextPrefix implements Command {
@@ -15,7 +16,7 @@ final class ContextPrefix implements Command {
 
     /** ctr2 ... ctr9: one command, as help describes them together. */
     static List<String> otherContainers() {
-        return java.util.stream.IntStream.rangeClosed(2, 9).mapToObj(i -> "ctr" + i).toList();
+        return IntStream.rangeClosed(2, 9).mapToObj(i -> "ctr" + i).toList();
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Runs one REPL line: a SESSION command by its first word, else the line in the prompt's context,
@@ -171,7 +172,7 @@ public final class Engine {
     }
 
     /** Runs work with ctx as the context Ctrl-C interrupts. */
-    private Outcome whileRunning(Context ctx, java.util.function.Supplier<Outcome> work) {
+    private Outcome whileRunning(Context ctx, Supplier<Outcome> work) {
         running = ctx;
         try {
             return work.get();
