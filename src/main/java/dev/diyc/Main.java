@@ -2,14 +2,17 @@ package dev.diyc;
 
 import dev.diyc.lesson.Lesson;
 import dev.diyc.lesson.LessonLoader;
+import dev.diyc.lesson.LessonNeeds;
 import dev.diyc.lesson.SessionSlot;
 import dev.diyc.repl.Repl;
-import dev.diyc.repl.Script;
+import dev.diyc.session.Io;
+import dev.diyc.session.Script;
 import dev.diyc.rootfs.Rootfs;
 import dev.diyc.sys.Privileges;
 import dev.diyc.term.UserError;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +38,8 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
     public static final int OK = 0, FAILED = 1, USAGE = 2;
 
+    private final Io io;
+
     @Option(names = "--script", paramLabel = "FILE", description = "run REPL lines from FILE (- for standard input), echoing each after its prompt; exit 1 if a command failed or a check did not pass")
     Path script;
 
@@ -44,12 +49,19 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--cds-training", hidden = true, description = "load what start-up loads, then exit (the launcher records a CDS archive)")
     boolean cdsTraining;
 
-    public static void main(String[] args) {
-        System.exit(run(args));
+    /** @param io where diyc reads, writes and finds its environment: System's, or a test's */
+    public Main(Io io) {
+        this.io = io;
     }
 
-    public static int run(String[] args) {
-        CommandLine cl = new CommandLine(new Main());
+    public static void main(String[] args) {
+        System.exit(new Main(Io.system()).run(args));
+    }
+
+    public int run(String[] args) {
+        CommandLine cl = new CommandLine(this);
+        cl.setOut(new PrintWriter(io.out(), true));
+        cl.setErr(new PrintWriter(io.err(), true));
         cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof UserError || e instanceof IOException) {
                 commandLine.getErr().println("diyc: " + e.getMessage());
@@ -63,39 +75,39 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (cdsTraining) {
-            Repl.training(CompletableFuture.supplyAsync(() -> loadLessons(Home.dir())));
+            Repl.training(io, CompletableFuture.supplyAsync(() -> loadLessons(Home.dir())));
             return OK;
         }
         Path home = Home.dir();
         Path image = Rootfs.defaultImage(home);
         if (!Rootfs.isImage(image)) {
-            System.out.println("diyc: preparing the default root filesystem (once) ...");
-            Rootfs.ensureDefault(home, line -> System.out.println("  " + line));
+            io.out().println("diyc: preparing the default root filesystem (once) ...");
+            Rootfs.ensureDefault(home, line -> io.out().println("  " + line));
         }
         // Parsing the lessons takes longer than showing the prompt: the REPL lets it happen meanwhile.
         CompletableFuture<List<Lesson>> lessons = CompletableFuture.supplyAsync(() -> loadLessons(home));
         if (!Privileges.isRoot()) {
-            System.out.println(dev.diyc.lesson.LessonNeeds.withoutRoot(lessons.join()));
+            io.out().println(LessonNeeds.withoutRoot(lessons.join()));
         }
         if (script != null) {
-            return Script.run(script.toString().equals("-") ? System.in : Files.newInputStream(script), home, image, lessons, noColor);
+            return Script.run(script.toString().equals("-") ? io.in() : Files.newInputStream(script), io, home, image, lessons, noColor);
         }
-        return Repl.run(home, image, lessons, noColor);
+        return Repl.run(io, home, image, lessons, noColor);
     }
 
-    private static List<Lesson> loadLessons(Path home) {
+    private List<Lesson> loadLessons(Path home) {
         try {
             SessionSlot slot = SessionSlot.claim();
             if (slot.notice() != null) {
-                System.err.println("diyc: " + slot.notice());
+                io.err().println("diyc: " + slot.notice());
             }
             LessonLoader.Loaded loaded = LessonLoader.loadAll(home.resolve("lessons"), slot.rename());
             for (String problem : loaded.problems()) {
-                System.err.println("diyc: lesson file skipped: " + problem);
+                io.err().println("diyc: lesson file skipped: " + problem);
             }
             return loaded.lessons();
         } catch (IOException e) {
-            System.err.println("diyc: cannot read the lessons: " + e.getMessage());
+            io.err().println("diyc: cannot read the lessons: " + e.getMessage());
             return List.of();
         }
     }

@@ -3,13 +3,21 @@ package dev.diyc.bench;
 import dev.diyc.Home;
 import dev.diyc.ns.Lab;
 import dev.diyc.term.Console;
-import dev.diyc.repl.Engine;
+import dev.diyc.session.Engine;
+import dev.diyc.session.Frontend;
+import dev.diyc.session.Io;
+import dev.diyc.session.Outcome;
+import dev.diyc.session.Session;
+import dev.diyc.progress.ProgressStore;
+import dev.diyc.progress.StateDir;
+import java.util.concurrent.CompletableFuture;
 import dev.diyc.rootfs.Rootfs;
 import dev.diyc.sys.Native;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +42,8 @@ public final class ContainerBench {
         Native.warmUp();
         Path image = Rootfs.ensureDefault(Home.dir(), s -> {});
         Console quiet = new Console(new PrintWriter(Writer.nullWriter()), false, () -> 80);
-        Lab lab = Lab.open(image, quiet);
-        Engine engine = new Engine(lab, quiet, Map.of());
+        Engine engine = open(image, quiet);
+        Lab lab = engine.lab();
         engine.execute("ctr mkdir -p rootfs/old");
         String rootfs = lab.playground().resolve("rootfs").toString();
         List<Long> diyc = new ArrayList<>();
@@ -46,7 +54,7 @@ public final class ContainerBench {
             long t0 = System.nanoTime();
             for (int k = 0; k < STEPS.length; k++) {
                 long s0 = System.nanoTime();
-                if (engine.execute(STEPS[k]) != Engine.Outcome.OK) {
+                if (engine.execute(STEPS[k]) != Outcome.OK) {
                     throw new IllegalStateException("failed: " + STEPS[k]);
                 }
                 if (i >= 20) {
@@ -76,5 +84,14 @@ public final class ContainerBench {
         for (int k = 0; k < STEPS.length; k++) {
             System.out.printf("  mean %6.2f ms  %s%n", perStep[k] / 1e6 / rounds, STEPS[k]);
         }
+    }
+
+    /** A whole session with every command (no lessons, progress in a temporary directory). */
+    static Engine open(Path image, Console quiet) throws java.io.IOException {
+        Map<String, String> env = Map.of("XDG_STATE_HOME", Files.createTempDirectory("diyc-bench-state").toString());
+        ProgressStore store = new ProgressStore(StateDir.of(env));
+        Io io = new Io(System.in, System.out, System.err, env, false);
+        return Session.open(Home.dir(), image, CompletableFuture.completedFuture(List.of()), quiet, store, store.load(s -> {}),
+                Frontend.script(), io);
     }
 }

@@ -3,8 +3,14 @@ package dev.diyc.bench;
 import dev.diyc.Home;
 import dev.diyc.ns.Lab;
 import dev.diyc.term.Console;
-import dev.diyc.repl.Engine;
-import dev.diyc.repl.RunCommand;
+import dev.diyc.session.Engine;
+import dev.diyc.session.Frontend;
+import dev.diyc.session.Io;
+import dev.diyc.session.Outcome;
+import dev.diyc.session.Session;
+import dev.diyc.progress.ProgressStore;
+import dev.diyc.progress.StateDir;
+import java.util.concurrent.CompletableFuture;
 import dev.diyc.rootfs.Rootfs;
 import dev.diyc.sys.Native;
 import java.io.PrintWriter;
@@ -33,15 +39,14 @@ public final class RunBench {
         Path bundle = Files.createTempDirectory("diyc-runc-bundle");
         Files.writeString(bundle.resolve("config.json"), config(image));
         Console quiet = new Console(new PrintWriter(Writer.nullWriter()), false, () -> 80);
-        Lab lab = Lab.open(image, quiet);
-        Engine engine = new Engine(lab, quiet, Map.of());
-        engine.register("run", new RunCommand(false));
+        Engine engine = open(image, quiet);
+        Lab lab = engine.lab();
         List<Long> diyc = new ArrayList<>();
         List<Long> runc = new ArrayList<>();
         try {
             for (int i = 0; i < rounds + 10; i++) {
                 long t0 = System.nanoTime();
-                if (engine.execute(RUN) != Engine.Outcome.OK) {
+                if (engine.execute(RUN) != Outcome.OK) {
                     throw new IllegalStateException("failed: " + RUN);
                 }
                 lab.resetAll(); // the container ends and its cgroup goes, as runc's does
@@ -80,5 +85,14 @@ public final class RunBench {
                   }
                 }
                 """.formatted(image);
+    }
+
+    /** A whole session with every command (no lessons, progress in a temporary directory). */
+    static Engine open(Path image, Console quiet) throws java.io.IOException {
+        Map<String, String> env = Map.of("XDG_STATE_HOME", Files.createTempDirectory("diyc-bench-state").toString());
+        ProgressStore store = new ProgressStore(StateDir.of(env));
+        Io io = new Io(System.in, System.out, System.err, env, false);
+        return Session.open(Home.dir(), image, CompletableFuture.completedFuture(List.of()), quiet, store, store.load(s -> {}),
+                Frontend.script(), io);
     }
 }

@@ -17,8 +17,19 @@ public final class IdMapWrite {
 
     private IdMapWrite() {}
 
-    /** @return the command's status, or null when the line is not such a write (or not in the host context) */
-    public static Integer tryRun(String line, Invocation inv) {
+    /** Whether the line is such a write, in the host context (in a container, echo is its shell's). */
+    public static boolean matches(String line, Invocation inv) {
+        return parse(line, inv) != null;
+    }
+
+    /** Makes the write; call only for a line that {@link #matches}. */
+    public static void run(String line, Invocation inv) {
+        String[] write = parse(line, inv);
+        inv.ctx().thread().call(() -> Syscalls.writeFile(write[0], write[1], null));
+    }
+
+    /** @return the file and what to write to it, or null when the line is not such a write */
+    private static String[] parse(String line, Invocation inv) {
         if (inv.inContainer()) {
             return null;
         }
@@ -32,8 +43,6 @@ public final class IdMapWrite {
                 || (!text.isEmpty() && text.get(0).startsWith("-"))) {
             return null;
         }
-        String content = String.join(" ", text) + "\n";
-        inv.ctx().thread().call(() -> Syscalls.writeFile(file.get(0), content, null));
-        return 0;
+        return new String[] {file.get(0), String.join(" ", text) + "\n"};
     }
 }

@@ -1,14 +1,7 @@
 package dev.diyc.commands;
 
-import dev.diyc.ns.Context;
-import dev.diyc.ns.Lab;
-import dev.diyc.sys.CallLog;
-import dev.diyc.sys.SyscallException;
 import dev.diyc.term.Console;
 import dev.diyc.term.UserError;
-import dev.diyc.term.Words;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -102,31 +95,22 @@ public final class NativeCommands {
         return names;
     }
 
-    /** @return the command's exit status */
+    /**
+     * @return the command's exit status. In a container in a user namespace, the caller sends the
+     *     words to the container's programs instead (the session's UserNamespaceReroute).
+     */
     public static synchronized int run(String name, List<String> args, Invocation inv) {
-        if (inv.ctx() instanceof dev.diyc.ns.Container c && c.userNamespace() != null && !name.equals("unshare") && !name.equals("su")) {
-            List<String> words = new java.util.ArrayList<>(List.of(name));
-            words.addAll(args);
-            return c.userNamespace().runAsProgram(words, inv.console(), inv.console()::say);
-        }
         CommandLine cl = parser(name);
         NativeCommand cmd = cl.getCommand();
         cmd.bind(inv);
         args = cmd.normalize(args);
-        StringWriter usage = new StringWriter();
-        cl.setOut(new PrintWriter(usage));
-        cl.setErr(new PrintWriter(usage));
-        CommandLine.ParseResult parsed;
         try {
-            parsed = cl.parseArgs(args.toArray(String[]::new));
+            cl.parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new UserError(name + ": " + lowerFirst(e.getMessage()) + " (try: " + name + " --help)");
         }
         if (cl.isUsageHelpRequested()) {
-            cl.setUsageHelpWidth(usageWidth(inv.console().width()));
-            // picocli's own guess (Ansi.AUTO) paints on any console, even under --no-color or TERM=dumb.
-            cl.usage(cl.getOut(), inv.console().color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF);
-            inv.console().out(usage.toString());
+            printUsage(name, inv.console());
             return 0;
         }
         if (cl.isVersionHelpRequested()) {
@@ -143,6 +127,22 @@ public final class NativeCommands {
     }
 
     /**
+     * What {@code NAME --help} prints, and {@code help NAME} too: laid out at the terminal's width, in
+     * colour only where the console has it (picocli's own guess, Ansi.AUTO, paints on any console,
+     * even under --no-color or TERM=dumb).
+     */
+    public static synchronized void printUsage(String name, Console console) {
+        CommandLine cl = parser(name);
+        cl.setUsageHelpWidth(usageWidth(console.width()));
+        console.out(cl.getUsageMessage(console.color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+    }
+
+    /** The command's picocli spec: its usage and description, for help. */
+    public static synchronized CommandLine.Model.CommandSpec spec(String name) {
+        return parser(name).getCommandSpec();
+    }
+
+    /**
      * The width --help is laid out at: the terminal's, so that a wide one is not stuck at picocli's 80
      * columns, yet at most 100 (longer lines are hard to read) and at least 60.
      */
@@ -152,24 +152,5 @@ public final class NativeCommands {
 
     private static String lowerFirst(String s) {
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /**
-     * What a line prints in a context, for a view: diyc's own command for the ones it implements, the
-     * context's shell for the rest. The syscalls made for a view are not printed: the view is the point.
-     */
-    public static List<String> output(Lab lab, Context ctx, String line) {
-        List<String> words = Words.split(line, lab.vars());
-        if (words == null || words.isEmpty() || !handles(words.get(0), words.subList(1, words.size()))) {
-            return ctx.capture(line).lines().toList();
-        }
-        StringWriter text = new StringWriter();
-        Console capture = new Console(new PrintWriter(text), false, () -> 200);
-        try {
-            CallLog.silently(() -> run(words.get(0), words.subList(1, words.size()), new Invocation(ctx, lab, capture)));
-        } catch (UserError | SyscallException e) {
-            capture.error(e.getMessage());
-        }
-        return text.toString().lines().toList();
     }
 }

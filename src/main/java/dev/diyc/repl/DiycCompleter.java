@@ -1,10 +1,12 @@
 package dev.diyc.repl;
 
-import dev.diyc.commands.NativeCommands;
-import dev.diyc.lesson.Lesson;
 import dev.diyc.ns.Context;
+import dev.diyc.ns.Lab;
+import dev.diyc.session.Candidates;
+import dev.diyc.session.Command;
+import dev.diyc.session.Engine;
+import dev.diyc.session.Scope;
 import dev.diyc.view.Probes;
-import dev.diyc.view.Views;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,15 +23,16 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 /**
- * Tab completion: diyc's commands, lesson targets, explain topics, the flags of the native
- * commands, and file paths as the right context sees them (a container path completes inside the
- * container's root).
+ * Tab completion on the terminal, JLine's side of it: command names from the registry, and for a
+ * command's arguments whatever the command itself offers; paths as the right context sees them (a
+ * container path completes inside the container's root).
  */
 final class DiycCompleter implements Completer {
     /** Programs learners type in the posts; the rest complete as paths. */
     private static final List<String> PROGRAMS = List.of("ls", "ps", "cat", "echo", "mkdir", "touch", "sleep", "kill",
             "id", "whoami", "cd", "pwd", "grep", "wc", "readlink", "pgrep", "pkill");
-    private static final List<String> CONTEXT_FREE = List.of("host", "ctr", "use", "exit", "quit", "shell");
+    /** Before the lab is up there is no registry yet: where commands run, at least. */
+    private static final List<String> BEFORE_READY = List.of("host", "ctr", "use", "exit", "quit", "shell");
 
     private final CompletableFuture<Engine> engine;
 
@@ -39,65 +42,43 @@ final class DiycCompleter implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-        List<String> words = line.words();
-        int at = line.wordIndex();
         String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
+        List<String> words = new ArrayList<>(line.words().subList(0, Math.min(line.wordIndex() + 1, line.words().size())));
+        while (words.size() <= line.wordIndex()) {
+            words.add("");
+        }
+        words.set(line.wordIndex(), word);
         Engine e = engine.getNow(null);
-        String first = words.isEmpty() ? "" : words.get(0);
-        int offset = dev.diyc.ns.Lab.isContextName(first) ? 1 : 0;
-        String context = offset == 1 ? first : e == null ? "ctr" : e.contextName();
-        if (at == 0) {
-            Set<String> all = new TreeSet<>(CONTEXT_FREE);
-            if (e != null) {
-                all.addAll(e.builtinNames());
-            }
-            all.addAll(NativeCommands.names());
-            all.addAll(PROGRAMS);
-            add(candidates, all);
-            return;
-        }
-        String command = words.size() > offset ? words.get(offset) : "";
-        if (offset == 1 && at == 1) {
-            Set<String> all = new TreeSet<>(NativeCommands.names());
-            all.addAll(PROGRAMS);
-            all.add("exit");
-            add(candidates, all);
-            return;
-        }
-        switch (command) {
-            case "use" -> add(candidates, List.of("host", "ctr", "ctr2"));
-            case "shell" -> add(candidates, List.of("ctr", "ctr2"));
-            case "lesson" -> add(candidates, at == 1 ? TutorCommands.LESSON_SUBCOMMANDS : lessonTargets(e, words));
-            case "explain" -> add(candidates, e == null ? List.of() : e.completions("explain"));
-            case "help" -> add(candidates, e == null ? List.of() : e.completions("help"));
-            case "compare" -> add(candidates, at == 1 ? Views.NAMED : List.of());
-            case "reset" -> add(candidates, List.of("--all", "--yes"));
-            case "ip" -> add(candidates, at == offset + 1 ? List.of("link", "addr", "route", "-br")
-                    : at == offset + 2 ? List.of("show", "add", "set", "del") : List.of("type", "veth", "bridge", "peer",
-                    "name", "netns", "dev", "up", "down", "master", "nomaster", "via", "default"));
-            default -> {
-                if (word.startsWith("-") && NativeCommands.has(command)) {
-                    add(candidates, NativeCommands.options(command));
-                } else if (e != null) {
-                    paths(e.lab().context(context), word, candidates);
+        // After host or ctr, the line goes on as a line in that context.
+        boolean named = words.size() > 1 && Lab.isContextName(words.get(0));
+        String context = named ? words.get(0) : e == null ? "ctr" : e.contextName();
+        List<String> rest = named ? words.subList(1, words.size()) : words;
+        if (rest.size() == 1) {
+            Set<String> all = new TreeSet<>(PROGRAMS);
+            if (e == null) {
+                all.addAll(BEFORE_READY);
+            } else {
+                all.addAll(e.registry().names(Scope.CONTEXT));
+                if (!named) {
+                    all.addAll(e.registry().names(Scope.SESSION));
                 }
             }
+            add(candidates, all);
+            return;
         }
-    }
-
-    private static List<String> lessonTargets(Engine e, List<String> words) {
-        if (e == null || e.tutor() == null) {
-            return List.of();
+        if (e == null) {
+            return;
         }
-        List<String> targets = new ArrayList<>();
-        for (Lesson l : e.tutor().lessons()) {
-            targets.add(Integer.toString(l.number()));
-            targets.add(l.id());
+        Command command = e.registry().find(rest.get(0), named ? Scope.CONTEXT : Scope.SESSION);
+        if (command == null && !named) {
+            command = e.registry().find(rest.get(0), Scope.CONTEXT);
         }
-        if (words.size() > 1 && words.get(1).equals("run")) {
-            targets.add("all");
+        Candidates offered = command == null ? Candidates.PATHS : command.complete(e, rest.subList(1, rest.size()));
+        if (offered.paths()) {
+            paths(e.lab().context(context), word, candidates);
+        } else {
+            add(candidates, offered.values());
         }
-        return targets;
     }
 
     /** Completes a path as the context's shell would resolve it (its root, its working directory). */

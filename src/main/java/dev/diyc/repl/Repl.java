@@ -5,18 +5,30 @@ import dev.diyc.lesson.Tutor;
 import dev.diyc.progress.Progress;
 import dev.diyc.progress.ProgressStore;
 import dev.diyc.progress.StateDir;
+import dev.diyc.session.Engine;
+import dev.diyc.session.Frontend;
+import dev.diyc.session.Io;
+import dev.diyc.session.Outcome;
+import dev.diyc.session.Session;
 import dev.diyc.sys.Native;
 import dev.diyc.term.Console;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -26,62 +38,60 @@ public final class Repl {
      * JLine reports through java.util.logging, which would print over the learner's screen. Held in
      * a field: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
      */
-    private static final java.util.logging.Logger JLINE_LOG = java.util.logging.Logger.getLogger("org.jline");
+    private static final Logger JLINE_LOG = Logger.getLogger("org.jline");
 
     private Repl() {}
 
-    /** JNI first: it opens the terminal about a third faster than running stty (the exec provider). */
-    static Terminal terminal() throws IOException {
-        return TerminalBuilder.builder().system(true).dumb(true).providers("jni,exec").build();
+    /**
+     * The system's terminal when io is System's, JNI first: it opens about a third faster than running
+     * stty (the exec provider). Other streams (a test's) get a dumb terminal over them.
+     */
+    static Terminal terminal(Io io) throws IOException {
+        if (io.in() == System.in && io.out() == System.out) {
+            return TerminalBuilder.builder().system(true).dumb(true).providers("jni,exec").build();
+        }
+        return TerminalBuilder.builder().system(false).dumb(true).streams(io.in(), io.out()).build();
     }
 
     /**
      * Loads what start-up loads, then exits: the launcher runs this once after a build to record a
      * class-data-sharing archive, so later starts read those classes from it instead of the jars.
      */
-    public static void training(CompletableFuture<List<Lesson>> lessons) throws IOException {
-        try (Terminal t = TerminalBuilder.builder().dumb(true).system(false).streams(System.in, System.out).build()) {
+    public static void training(Io io, CompletableFuture<List<Lesson>> lessons) throws IOException {
+        try (Terminal t = TerminalBuilder.builder().dumb(true).system(false).streams(io.in(), io.out()).build()) {
             LineReaderBuilder.builder().terminal(t).parser(new DefaultParser()).build();
             new Console(t.writer(), true, t::getWidth).say("training");
         }
         lessons.join();
     }
 
-    public static int run(Path home, Path image, CompletableFuture<List<Lesson>> lessons, boolean noColor) throws IOException {
-        JLINE_LOG.setLevel(java.util.logging.Level.OFF);
-        Terminal terminal = terminal();
+    public static int run(Io io, Path home, Path image, CompletableFuture<List<Lesson>> lessons, boolean noColor) throws IOException {
+        JLINE_LOG.setLevel(Level.OFF);
+        Terminal terminal = terminal(io);
         if (terminal.getWidth() <= 0) {
             // A pty nobody sized (a script, a CI runner): JLine would squeeze the prompt to nothing.
-            terminal.setSize(new org.jline.terminal.Size(80, 24));
+            terminal.setSize(new Size(80, 24));
         }
         boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         Console console = new Console(terminal.writer(), !noColor && !dumb, terminal::getWidth);
-        StateDir state = StateDir.of(System.getenv());
+        StateDir state = StateDir.of(io.env());
         ProgressStore store = new ProgressStore(state);
         Progress progress = store.load(console::error);
         Tutor.greet(progress, lessons.join(), console);
         // The prompt comes first; the lab (native library, playground, shells) is made meanwhile,
         // and a returning learner's container is rebuilt up to their step.
-        CompletableFuture<Engine> lab = CompletableFuture.supplyAsync(() -> {
-            Native.warmUp();
-            try {
-                Engine e = Sessions.open(home, image, lessons, console, store, progress);
-                e.tutor().resume();
-                return e;
-            } catch (IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-        });
-        // Complete only once the terminal's builtins are in: a line typed the moment the lab is up
-        // must find run and shell.
         CompletableFuture<Engine> engine = new CompletableFuture<>();
         LineReader reader = reader(terminal, state, engine);
-        lab.whenComplete((e, failed) -> {
-            if (failed != null) {
-                engine.completeExceptionally(failed);
-            } else {
-                wire(e, reader, terminal);
+        Frontend frontend = new Frontend(true, new ShellCommand(terminal));
+        CompletableFuture.runAsync(() -> {
+            try {
+                Native.warmUp();
+                Engine e = Session.open(home, image, lessons, console, store, progress, frontend, io);
+                e.confirmWith(askOn(reader));
+                e.tutor().resume();
                 engine.complete(e);
+            } catch (IOException | RuntimeException ex) {
+                engine.completeExceptionally(ex instanceof IOException failed ? new UncheckedIOException(failed) : ex);
             }
         });
         StatusLine status = new StatusLine(terminal, dumb);
@@ -107,7 +117,7 @@ public final class Repl {
                 if (e == null) {
                     return 1;
                 }
-                if (e.execute(line) == Engine.Outcome.QUIT) {
+                if (e.execute(line) == Outcome.QUIT) {
                     break;
                 }
                 status.show(e);
@@ -132,7 +142,7 @@ public final class Repl {
     private static Engine ready(CompletableFuture<Engine> engine, Console console) {
         try {
             return engine.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             console.error("could not set up the playground: " + cause.getMessage());
             return null;
@@ -150,8 +160,7 @@ public final class Repl {
             state.create();
             Path history = state.file("history");
             if (!Files.exists(history)) {
-                Files.createFile(history, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(history, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             state.own(history);
             b.variable(LineReader.HISTORY_FILE, history);
@@ -161,16 +170,14 @@ public final class Repl {
         return b.build();
     }
 
-    /** What the engine needs from the terminal: questions asked on it, and the builtins that use it. */
-    private static void wire(Engine e, LineReader reader, Terminal terminal) {
-        e.confirmWith(question -> {
+    /** Questions (reset --all) asked at the prompt; Ctrl-C or Ctrl-D there is a no. */
+    private static Predicate<String> askOn(LineReader reader) {
+        return question -> {
             try {
                 return reader.readLine(question + " [y/N] ").strip().toLowerCase().startsWith("y");
             } catch (UserInterruptException | EndOfFileException ex) {
                 return false;
             }
-        });
-        e.register("shell", new ShellCommand(terminal));
-        e.register("run", new RunCommand(true));
+        };
     }
 }

@@ -1,9 +1,19 @@
 package dev.diyc.repl;
 
-import dev.diyc.term.UserError;
 import dev.diyc.ns.Container;
 import dev.diyc.ns.HostEnv;
+import dev.diyc.ns.Lab;
+import dev.diyc.session.Call;
+import dev.diyc.session.Candidates;
+import dev.diyc.session.Command;
+import dev.diyc.session.CommandHelp;
+import dev.diyc.session.Engine;
+import dev.diyc.session.Group;
+import dev.diyc.session.Outcome;
+import dev.diyc.session.Scope;
+import dev.diyc.session.WrittenHelp;
 import dev.diyc.sys.Fds;
+import dev.diyc.term.UserError;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.terminal.Terminal;
@@ -12,7 +22,11 @@ import org.jline.terminal.Terminal;
  * {@code shell}: the terminal goes to an interactive shell inside the container (its namespaces, root
  * and PID space), like the posts' left terminal; {@code exit} comes back with the container still there.
  */
-final class ShellCommand implements Engine.Builtin {
+final class ShellCommand implements Command {
+    private static final WrittenHelp HELP = new WrittenHelp("shell [ctr2]",
+            "An interactive shell inside the container (the prompt's, or the one named), on this terminal; exit comes back with the container still there.",
+            "shell");
+
     private final Terminal terminal;
 
     ShellCommand(Terminal terminal) {
@@ -20,9 +34,34 @@ final class ShellCommand implements Engine.Builtin {
     }
 
     @Override
-    public Engine.Outcome run(Engine engine, String args) {
-        String name = args.strip();
-        if (!name.isEmpty() && !dev.diyc.ns.Lab.isContainerName(name)) {
+    public List<String> names() {
+        return List.of("shell");
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.SESSION;
+    }
+
+    @Override
+    public Group group() {
+        return Group.WHERE;
+    }
+
+    @Override
+    public CommandHelp help() {
+        return HELP;
+    }
+
+    @Override
+    public Candidates complete(Engine engine, List<String> args) {
+        return Candidates.of(List.of("ctr", "ctr2"));
+    }
+
+    @Override
+    public Outcome run(Engine engine, Call call) {
+        String name = call.args().strip();
+        if (!name.isEmpty() && !Lab.isContainerName(name)) {
             throw new UserError("shell takes a container's name (ctr, ctr2 ...) or nothing; inside it, type what you like, then exit");
         }
         Container ctr = name.isEmpty() ? engine.currentContainer() : engine.lab().container(name);
@@ -41,6 +80,6 @@ final class ShellCommand implements Engine.Builtin {
             terminal.resume();
         }
         engine.console().say("back in diyc");
-        return Engine.Outcome.OK;
+        return Outcome.OK;
     }
 }

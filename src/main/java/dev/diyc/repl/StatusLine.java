@@ -1,6 +1,7 @@
 package dev.diyc.repl;
 
 import dev.diyc.lesson.Tutor;
+import dev.diyc.session.Engine;
 import java.util.List;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;

@@ -33,6 +33,7 @@ class LayersTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("App").definedBy("dev.diyc")
                 .layer("Repl").definedBy("dev.diyc.repl..")
+                .layer("Session").definedBy("dev.diyc.session..")
                 .layer("Lessons").definedBy("dev.diyc.lesson..")
                 .layer("Commands").definedBy("dev.diyc.commands..")
                 .layer("Explain").definedBy("dev.diyc.explain..")
@@ -47,18 +48,20 @@ class LayersTest {
                 .layer("Terminal").definedBy("dev.diyc.term..")
 
                 .whereLayer("App").mayNotBeAccessedByAnyLayer()
+                // The REPL is JLine's side only; everything a session does, testable without a terminal, is below it.
                 .whereLayer("Repl").mayOnlyBeAccessedByLayers("App")
-                .whereLayer("Lessons").mayOnlyBeAccessedByLayers("App", "Repl")
-                .whereLayer("Commands").mayOnlyBeAccessedByLayers("Repl")
-                .whereLayer("Explain").mayOnlyBeAccessedByLayers("Repl")
-                .whereLayer("Views").mayOnlyBeAccessedByLayers("Repl", "Lessons", "Commands")
-                .whereLayer("Namespaces").mayOnlyBeAccessedByLayers("Repl", "Lessons", "Commands", "Views")
-                .whereLayer("Net").mayOnlyBeAccessedByLayers("Repl", "Lessons", "Commands", "Views", "Explain", "Namespaces")
-                .whereLayer("Cgroups").mayOnlyBeAccessedByLayers("Repl", "Lessons", "Commands", "Views", "Explain", "Namespaces")
-                .whereLayer("Rootfs").mayOnlyBeAccessedByLayers("App", "Repl", "Lessons", "Commands", "Namespaces")
-                .whereLayer("Sys").mayOnlyBeAccessedByLayers("App", "Repl", "Lessons", "Commands", "Explain", "Views",
+                .whereLayer("Session").mayOnlyBeAccessedByLayers("App", "Repl")
+                .whereLayer("Lessons").mayOnlyBeAccessedByLayers("App", "Repl", "Session")
+                .whereLayer("Commands").mayOnlyBeAccessedByLayers("Session")
+                .whereLayer("Explain").mayOnlyBeAccessedByLayers("Session")
+                .whereLayer("Views").mayOnlyBeAccessedByLayers("Repl", "Session", "Lessons", "Commands")
+                .whereLayer("Namespaces").mayOnlyBeAccessedByLayers("Repl", "Session", "Lessons", "Commands", "Views")
+                .whereLayer("Net").mayOnlyBeAccessedByLayers("Repl", "Session", "Lessons", "Commands", "Views", "Explain", "Namespaces")
+                .whereLayer("Cgroups").mayOnlyBeAccessedByLayers("Repl", "Session", "Lessons", "Commands", "Views", "Explain", "Namespaces")
+                .whereLayer("Rootfs").mayOnlyBeAccessedByLayers("App", "Repl", "Session", "Lessons", "Commands", "Namespaces")
+                .whereLayer("Sys").mayOnlyBeAccessedByLayers("App", "Repl", "Session", "Lessons", "Commands", "Explain", "Views",
                         "Namespaces", "Net", "Cgroups", "Rootfs")
-                .whereLayer("Progress").mayOnlyBeAccessedByLayers("Repl", "Lessons")
+                .whereLayer("Progress").mayOnlyBeAccessedByLayers("Repl", "Session", "Lessons")
                 .whereLayer("Data").mayOnlyBeAccessedByLayers("Lessons", "Explain")
                 // The terminal layer (output, wrapping, words, quoting) serves all and uses nothing of diyc.
                 .check(classes);
@@ -67,7 +70,7 @@ class LayersTest {
     @Test
     void theTerminalLayerUsesNothingOfDiyc() {
         noClasses().that().resideInAPackage("dev.diyc.term..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.diyc", "dev.diyc.repl..", "dev.diyc.lesson..",
+                .should().dependOnClassesThat().resideInAnyPackage("dev.diyc", "dev.diyc.repl..", "dev.diyc.session..", "dev.diyc.lesson..",
                         "dev.diyc.commands..", "dev.diyc.explain..", "dev.diyc.view..", "dev.diyc.ns..", "dev.diyc.net..",
                         "dev.diyc.cgroup..", "dev.diyc.rootfs..", "dev.diyc.sys..", "dev.diyc.progress..", "dev.diyc.data..")
                 .check(classes);

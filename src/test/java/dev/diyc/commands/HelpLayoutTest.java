@@ -3,6 +3,7 @@ package dev.diyc.commands;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diyc.Main;
+import dev.diyc.session.Io;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -113,7 +114,7 @@ class HelpLayoutTest {
             all.put("ctr " + name, new CommandLine(NativeCommands.create(name)));
         }
         all.put("run", new CommandLine(runCommand()));
-        addWithSubcommands("diyc", new CommandLine(new Main()), all);
+        addWithSubcommands("diyc", new CommandLine(new Main(Io.system())), all);
         return all;
     }
 
@@ -122,10 +123,10 @@ class HelpLayoutTest {
         cl.getSubcommands().forEach((name, sub) -> addWithSubcommands(label + " " + name, sub, all));
     }
 
-    /** RunCommand lives in dev.diyc.repl; reflection spares it a public constructor for this test's sake. */
+    /** RunCommand lives in dev.diyc.session; reflection spares it a public constructor for this test's sake. */
     private static Object runCommand() {
         try {
-            var ctor = Class.forName("dev.diyc.repl.RunCommand").getDeclaredConstructor(boolean.class);
+            var ctor = Class.forName("dev.diyc.session.RunCommand").getDeclaredConstructor(boolean.class);
             ctor.setAccessible(true);
             return ctor.newInstance(false);
         } catch (ReflectiveOperationException e) {

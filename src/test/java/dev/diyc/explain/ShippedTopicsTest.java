@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.diyc.repl.ExplainCommand;
-import dev.diyc.repl.ExplainCommandTest;
+import dev.diyc.session.ExplainCommand;
+import dev.diyc.session.ExplainCommandTest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

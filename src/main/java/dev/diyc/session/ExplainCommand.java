@@ -1,4 +1,4 @@
-package dev.diyc.repl;
+package dev.diyc.session;
 
 import dev.diyc.explain.Topic;
 import dev.diyc.explain.TopicLoader;
@@ -16,7 +16,11 @@ import java.util.Optional;
  * {@code explain [NAME]}: a syscall, a concept, a file or a command in diyc's words, read from
  * lessons/explain/NAME.yaml. With no name, the topics grouped by kind.
  */
-public final class ExplainCommand implements Engine.Builtin, Engine.Completable {
+public final class ExplainCommand implements Command {
+    private static final WrittenHelp HELP = new WrittenHelp("explain [NAME]",
+            "What a syscall or concept does, its flags and its common errors: unshare, pivot_root, mount propagation, /proc...",
+            "explain pivot_root");
+
     private final Path dir;
     private Topics topics;
     private List<String> unreported = List.of();
@@ -46,17 +50,37 @@ public final class ExplainCommand implements Engine.Builtin, Engine.Completable 
     }
 
     @Override
-    public java.util.Collection<String> completions() {
-        return topics().names();
+    public List<String> names() {
+        return List.of("explain");
     }
 
     @Override
-    public Engine.Outcome run(Engine engine, String args) {
-        return run(engine.console(), args);
+    public Scope scope() {
+        return Scope.SESSION;
     }
 
-    /** What {@link #run(Engine, String)} does, given only the console (tests need no lab for this). */
-    public Engine.Outcome run(Console console, String args) {
+    @Override
+    public Group group() {
+        return Group.UNDERSTANDING;
+    }
+
+    @Override
+    public CommandHelp help() {
+        return HELP;
+    }
+
+    @Override
+    public Candidates complete(Engine engine, List<String> args) {
+        return Candidates.of(topics().names());
+    }
+
+    @Override
+    public Outcome run(Engine engine, Call call) {
+        return run(engine.console(), call.args());
+    }
+
+    /** What {@link #run(Engine, Call)} does, given only the console (tests need no lab for this). */
+    public Outcome run(Console console, String args) {
         Topics all = topics();
         reportProblems(console);
         if (all.size() == 0) {
@@ -71,7 +95,7 @@ public final class ExplainCommand implements Engine.Builtin, Engine.Completable 
         } else {
             throw new UserError(unknown(all, query));
         }
-        return Engine.Outcome.OK;
+        return Outcome.OK;
     }
 
     /** Problems with the files are shown once, on first use, like the lesson loader's at start-up. */

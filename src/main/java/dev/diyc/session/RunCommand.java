@@ -1,4 +1,4 @@
-package dev.diyc.repl;
+package dev.diyc.session;
 
 import dev.diyc.term.UserError;
 import dev.diyc.cgroup.Cgroups;
@@ -6,10 +6,12 @@ import dev.diyc.cgroup.Hierarchy;
 import dev.diyc.cgroup.Sizes;
 import dev.diyc.lesson.SessionSlot;
 import dev.diyc.term.Words;
+import dev.diyc.term.Console;
+import dev.diyc.commands.NativeCommands;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,13 +25,13 @@ import picocli.CommandLine.Parameters;
  * <p>The cgroup comes first, as in runc: the container's shell is born in it (through cgexec), so
  * its cgroup namespace, unshared afterwards, has that cgroup as its root.
  */
-@Command(name = "run",
+@CommandLine.Command(name = "run",
         description = {"A whole container in one command, made of the lessons' steps, each shown as it runs: "
                 + "unshare every namespace, pivot_root into IMAGE (default: rootfs), mount /proc and set the hostname. "
                 + "With --net, a veth to the host with 10.200.12.2/24 inside; with --memory or --pids, limits in a "
                 + "cgroup named run, which the container is born in. Then a shell in it, or CMD.",
                 "It replaces the container in ctr."})
-public final class RunCommand implements Engine.Builtin {
+public final class RunCommand implements Command {
     /** docker's floor too: a shell and its libraries need a few MiB before they can do anything. */
     private static final long MIN_MEMORY = 6L << 20;
     /** The cgroup's name, diyc-PID-run on disk; a second run reuses it, its limits set anew. */
@@ -66,23 +68,49 @@ public final class RunCommand implements Engine.Builtin {
     }
 
     @Override
-    public Engine.Outcome run(Engine engine, String args) {
+    public List<String> names() {
+        return List.of("run");
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.SESSION;
+    }
+
+    @Override
+    public Group group() {
+        return Group.UNLISTED;
+    }
+
+    @Override
+    public CommandHelp help() {
+        return new SpecHelp(() -> new CommandLine(new RunCommand(false)).getCommandSpec(), RunCommand::printUsage);
+    }
+
+    @Override
+    public Outcome run(Engine engine, Call call) {
         RunCommand parsed = new RunCommand(interactive);
         CommandLine cl = new CommandLine(parsed);
         try {
-            cl.parseArgs(Words.split(args, engine.lab().vars()).toArray(String[]::new));
+            cl.parseArgs(Words.split(call.args(), engine.lab().vars()).toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new UserError("run: " + e.getMessage() + " (run --help shows the options)");
         }
         if (cl.isUsageHelpRequested()) {
-            cl.setUsageHelpWidth(dev.diyc.commands.NativeCommands.usageWidth(engine.console().width()));
-            engine.console().out(cl.getUsageMessage(CommandLine.Help.Ansi.OFF));
-            return Engine.Outcome.OK;
+            printUsage(engine.console());
+            return Outcome.OK;
         }
         return parsed.start(engine);
     }
 
-    private Engine.Outcome start(Engine engine) {
+    /** What run --help prints, and help run too. */
+    private static void printUsage(Console console) {
+        CommandLine cl = new CommandLine(new RunCommand(false));
+        cl.setUsageHelpWidth(NativeCommands.usageWidth(console.width()));
+        console.out(cl.getUsageMessage(CommandLine.Help.Ansi.OFF));
+    }
+
+    private Outcome start(Engine engine) {
         if (!image.matches("[A-Za-z0-9_./-]+") || !hostname.matches("[A-Za-z0-9.-]{1,63}")) {
             throw new UserError("run: the image is a directory in the playground and the hostname letters, digits, - and .");
         }
@@ -96,9 +124,9 @@ public final class RunCommand implements Engine.Builtin {
         engine.lab().resetContainer();
         for (String line : steps()) {
             engine.console().say("run › " + line);
-            if (engine.execute(line) != Engine.Outcome.OK) {
+            if (engine.execute(line) != Outcome.OK) {
                 engine.console().say("run stopped at that step; ctr stays as it is, to look at (reset clears it)");
-                return Engine.Outcome.FAILED;
+                return Outcome.FAILED;
             }
         }
         if (!command.isEmpty()) {
@@ -109,7 +137,7 @@ public final class RunCommand implements Engine.Builtin {
         }
         engine.console().say("the container is ready in ctr (host PID " + engine.lab().ctr().pid()
                 + "): ctr CMD runs in it; on a terminal, run opens a shell in it");
-        return Engine.Outcome.OK;
+        return Outcome.OK;
     }
 
     /** Refuses limits this machine cannot set, or that would kill the container as it starts, before any step runs. */

@@ -1,4 +1,4 @@
-package dev.diyc.repl;
+package dev.diyc.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,6 @@ import dev.diyc.explain.TopicLoaderTest;
 import dev.diyc.explain.Topics;
 import dev.diyc.term.UserError;
 import dev.diyc.term.Console;
-import dev.diyc.repl.Engine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -105,7 +104,7 @@ public class ExplainCommandTest {
 
     public static String run(ExplainCommand explain, String args, int width) {
         StringWriter sw = new StringWriter();
-        assertEquals(Engine.Outcome.OK, explain.run(new Console(new PrintWriter(sw), false, () -> width), args));
+        assertEquals(Outcome.OK, explain.run(new Console(new PrintWriter(sw), false, () -> width), args));
         return sw.toString();
     }
 
