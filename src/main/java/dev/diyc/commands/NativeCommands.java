@@ -1,16 +1,20 @@
 package dev.diyc.commands;
 
+import dev.diyc.ns.Container;
 import dev.diyc.ns.Context;
 import dev.diyc.ns.Lab;
-import dev.diyc.sys.CallLog;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.term.Console;
 import dev.diyc.term.UserError;
 import dev.diyc.term.Words;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -47,8 +51,8 @@ public final class NativeCommands {
         return ALL.containsKey(name);
     }
 
-    public static java.util.Set<String> names() {
-        return new java.util.TreeSet<>(ALL.keySet());
+    public static Set<String> names() {
+        return new TreeSet<>(ALL.keySet());
     }
 
     /** A fresh instance of the command, for tests that read its annotations. */
@@ -77,7 +81,7 @@ public final class NativeCommands {
      * Parsers built once per command: picocli reads the annotations by reflection, which costs more
      * than the syscalls themselves. Reusing one is safe: picocli resets every option before parsing.
      */
-    private static final Map<String, CommandLine> PARSERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, CommandLine> PARSERS = new ConcurrentHashMap<>();
 
     private static CommandLine parser(String name) {
         return PARSERS.computeIfAbsent(name, n -> {
@@ -90,35 +94,44 @@ public final class NativeCommands {
     }
 
     /** The command's option names, for tab completion. */
-    public static java.util.List<String> options(String name) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    public static List<String> options(String name) {
+        List<String> names = new ArrayList<>();
         synchronized (NativeCommands.class) {
             for (var o : parser(name).getCommandSpec().options()) {
                 if (!o.hidden()) {
-                    names.addAll(java.util.List.of(o.names()));
+                    names.addAll(List.of(o.names()));
                 }
             }
         }
         return names;
     }
 
-    /** @return the command's exit status */
+    /**
+     * Runs a native command, the calling thread's calls recorded into the lab's recorder (a command
+     * makes some of them here, not on a context's thread: a cgroup write, a netlink request).
+     *
+     * @return the command's exit status
+     */
     public static synchronized int run(String name, List<String> args, Invocation inv) {
-        if (inv.ctx() instanceof dev.diyc.ns.Container c && c.userNamespace() != null && !name.equals("unshare") && !name.equals("su")) {
-            List<String> words = new java.util.ArrayList<>(List.of(name));
+        return inv.lab().recorder().on(() -> runHere(name, args, inv));
+    }
+
+    private static int runHere(String name, List<String> args, Invocation inv) {
+        if (inv.ctx() instanceof Container c && c.userNamespace() != null && !name.equals("unshare") && !name.equals("su")) {
+            List<String> words = new ArrayList<>(List.of(name));
             words.addAll(args);
             return c.userNamespace().runAsProgram(words, inv.console(), inv.console()::say);
         }
         CommandLine cl = parser(name);
         NativeCommand cmd = cl.getCommand();
         cmd.bind(inv);
-        args = cmd.normalize(args);
+        List<String> normalized = cmd.normalize(args);
         StringWriter usage = new StringWriter();
         cl.setOut(new PrintWriter(usage));
         cl.setErr(new PrintWriter(usage));
         CommandLine.ParseResult parsed;
         try {
-            parsed = cl.parseArgs(args.toArray(String[]::new));
+            parsed = cl.parseArgs(normalized.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new UserError(name + ": " + lowerFirst(e.getMessage()) + " (try: " + name + " --help)");
         }
@@ -166,7 +179,7 @@ public final class NativeCommands {
         StringWriter text = new StringWriter();
         Console capture = new Console(new PrintWriter(text), false, () -> 200);
         try {
-            CallLog.silently(() -> run(words.get(0), words.subList(1, words.size()), new Invocation(ctx, lab, capture)));
+            lab.recorder().quietly(() -> run(words.get(0), words.subList(1, words.size()), new Invocation(ctx, lab, capture)));
         } catch (UserError | SyscallException e) {
             capture.error(e.getMessage());
         }

@@ -4,7 +4,7 @@ import static dev.diyc.net.NetlinkConstants.*;
 
 import dev.diyc.term.UserError;
 import dev.diyc.sys.Call;
-import dev.diyc.sys.CallLog;
+import dev.diyc.sys.Recorder;
 import dev.diyc.sys.SyscallException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -288,11 +288,11 @@ public final class RtNetlink implements AutoCloseable {
                 a.failed() ? -1 : result, a.errno(), note);
         if (a.failed()) {
             NetlinkExplanations.kernelSaid(call, a.ack().kernelMessage());
-            CallLog.record(call);
+            Recorder.record(call);
             throw new SyscallException(call);
         }
         if (!quietIfOk) {
-            CallLog.record(call);
+            Recorder.record(call);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.diyc.term.Sink;
 import dev.diyc.term.UserError;
 import dev.diyc.sys.Errno;
 import dev.diyc.sys.Flags;
+import dev.diyc.sys.Recorder;
 import dev.diyc.sys.Spawn;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.sys.Syscalls;
@@ -50,8 +51,8 @@ public final class Container extends Context {
      * @param vars the lab's variables ($CTR, $CTR2), read when each command runs
      */
     public Container(String name, Path playground, Lifeline lifeline, Sink background, HostNamespaces host,
-            java.util.function.Supplier<Map<String, String>> vars) {
-        super(new NsThread("diyc-" + name, playground), lifeline, background);
+            Recorder recorder, java.util.function.Supplier<Map<String, String>> vars) {
+        super(new NsThread("diyc-" + name, playground, recorder), lifeline, background);
         this.name = name;
         this.vars = vars;
         this.host = host;
@@ -245,10 +246,7 @@ public final class Container extends Context {
     /** su without printing the calls (a fresh container after exit stays the user it was); null: nothing to do. */
     public void suQuietly(Learner user) {
         if (user != null) {
-            dev.diyc.sys.CallLog.silently(() -> {
-                su(user);
-                return null;
-            });
+            recorder().quietly(() -> su(user));
         }
     }
 
@@ -405,7 +403,8 @@ public final class Container extends Context {
                 return null;
             });
         }
-        return spawnInside("shell", argv, env, new int[] {0, 1, 2}, false);
+        // the cgroup moves are made on the caller's thread (the REPL's): they are this session's calls
+        return recorder().on(() -> spawnInside("shell", argv, env, new int[] {0, 1, 2}, false));
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.diyc.ns;
 
 import dev.diyc.net.RtNetlink;
-import dev.diyc.sys.CallLog;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.term.ShellQuote;
 import dev.diyc.term.Sink;
@@ -259,7 +258,7 @@ public final class HostChanges {
             return null;
         };
         if (quiet) {
-            CallLog.silently(work);
+            hostThread.recorder().quietly(work);
         } else {
             work.get();
         }

@@ -9,7 +9,6 @@ import dev.diyc.ns.Container;
 import dev.diyc.ns.Context;
 import dev.diyc.ns.Lab;
 import dev.diyc.ns.ShellSession;
-import dev.diyc.sys.CallLog;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.term.Words;
 import dev.diyc.view.Views;
@@ -42,7 +41,7 @@ public final class Engine {
         builtins.put("use", (e, a) -> e.use(a.strip()));
         builtins.put("compare", (e, a) -> e.compare(a));
         builtins.put("quit", (e, a) -> Outcome.QUIT);
-        CallLog.listen(c -> CallExplanations.show(c, console));
+        lab.recorder().listen(c -> CallExplanations.show(c, console));
     }
 
     /** Adds a diyc command (the tutor's commands are added once the lab exists). */

@@ -57,7 +57,12 @@ public final class Console implements Sink {
         abovePrompt = printAbove;
     }
 
-    /** Runs with every line dropped: diyc replaying steps the learner has already seen. */
+    /**
+     * Runs with every line dropped: diyc replaying steps the learner has already seen. This is the
+     * output side, and drops everything (a shell's output, messages, calls alike); it stays because
+     * a replay has output that is not calls. To keep a call from being shown, callers use the
+     * session's {@code Recorder.quietly}, the one way to mute calls (term knows nothing of calls).
+     */
     public void muted(Runnable r) {
         muted = true;
         try {
