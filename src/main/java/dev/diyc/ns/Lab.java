@@ -29,6 +29,8 @@ public final class Lab implements AutoCloseable {
     private final HostNamespaces hostNamespaces;
     private final Sink background;
     private final Recorder recorder = new Recorder();
+    /** What the lab's containers share with it; made once the lab's parts exist. */
+    private final LabShared shared;
     private final HostContext host;
     /** Guarded by this lab. The containers by name, {@code ctr} always first; {@code ctr2} ... {@code ctr9} appear when first used. */
     private final Map<String, Container> containers = new TreeMap<>(Lab::byNumber);
@@ -42,6 +44,7 @@ public final class Lab implements AutoCloseable {
         this.background = background;
         this.hostNamespaces = new HostNamespaces();
         this.hostChanges = new HostChanges(lifeline);
+        this.shared = new LabShared(playground, lifeline, background, hostNamespaces, recorder, ProcfsPidns.asConfigured());
         containers.put(FIRST, newContainer(FIRST));
         this.host = new HostContext(playground, lifeline, background, recorder, this::vars);
     }
@@ -96,7 +99,7 @@ public final class Lab implements AutoCloseable {
     }
 
     private Container newContainer(String name) {
-        return new Container(name, playground, lifeline, background, hostNamespaces, recorder, this::vars);
+        return new Container(name, shared, this::vars);
     }
 
     /** ctr before ctr2 before ctr10: by the number after "ctr". */

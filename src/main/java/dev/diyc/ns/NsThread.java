@@ -3,6 +3,8 @@ package dev.diyc.ns;
 import dev.diyc.sys.Flags;
 import dev.diyc.sys.Recorder;
 import dev.diyc.sys.Syscalls;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -69,6 +71,21 @@ public final class NsThread implements AutoCloseable {
 
     public Path procDir() {
         return Path.of("/proc/self/task/" + tid());
+    }
+
+    /** The user and group this thread acts as on the host, from its /proc status: {uid, gid}; -1 once it is gone. */
+    public int[] hostIds() {
+        int[] ids = {-1, -1};
+        try {
+            for (String line : Files.readAllLines(procDir().resolve("status"))) {
+                if (line.startsWith("Uid:") || line.startsWith("Gid:")) {
+                    ids[line.startsWith("Uid:") ? 0 : 1] = Integer.parseInt(line.split("\\s+")[1]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the thread is gone: its context is closing
+        }
+        return ids;
     }
 
     /**

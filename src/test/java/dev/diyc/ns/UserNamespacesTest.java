@@ -61,7 +61,7 @@ class UserNamespacesTest {
 
     @Test
     void theHelperIsAskedForWhatTheLearnerAskedFor() {
-        var r = new Container.UnshareRequest(dev.diyc.sys.Flags.CLONE_NEWUTS | dev.diyc.sys.Flags.CLONE_NEWPID | dev.diyc.sys.Flags.CLONE_NEWNS,
+        var r = new UnshareRequest(dev.diyc.sys.Flags.CLONE_NEWUTS | dev.diyc.sys.Flags.CLONE_NEWPID | dev.diyc.sys.Flags.CLONE_NEWNS,
                 dev.diyc.sys.Flags.MS_PRIVATE, true, "/proc", "rootfs", null, List.of("sh"));
         assertEquals(List.of("unshare", "--user", "--map-root-user", "--uts", "--mount", "--pid", "--fork", "--kill-child",
                 "--mount-proc=/proc", "--root=rootfs", "--", "sh"), UserNamespaceShell.helperArgv(r, true, "sh"));
