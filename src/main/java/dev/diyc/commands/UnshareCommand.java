@@ -13,6 +13,9 @@ import dev.diyc.sys.Errno;
 import dev.diyc.sys.Flags;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.sys.Syscalls;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -165,12 +168,12 @@ final class UnshareCommand extends NativeCommand {
     /** The JVM's threads as the kernel counts them (the JVM's own: GC, compiler, and diyc's). */
     private static int threads() {
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("Threads:")) {
                     return Integer.parseInt(line.substring(8).strip());
                 }
             }
-        } catch (java.io.IOException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException e) {
             // fall back to the threads Java knows
         }
         return Thread.getAllStackTraces().size();

@@ -1,6 +1,7 @@
 package dev.diyc.term;
 
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -17,7 +18,7 @@ public final class Console implements Sink {
     private boolean atLineStart = true;
     private volatile boolean muted;
     /** Set while the learner is at the prompt: late output (a background job's) goes above the prompt line. */
-    private volatile java.util.function.Consumer<String> abovePrompt;
+    private volatile Consumer<String> abovePrompt;
 
     public Console(PrintWriter w, boolean color, IntSupplier width) {
         this.w = w;
@@ -53,7 +54,7 @@ public final class Console implements Sink {
      * While the REPL waits at the prompt, output arriving from elsewhere (a background job) is printed
      * above the prompt line instead of into what the learner is typing; null when the prompt is gone.
      */
-    public void abovePrompt(java.util.function.Consumer<String> printAbove) {
+    public void abovePrompt(Consumer<String> printAbove) {
         abovePrompt = printAbove;
     }
 
