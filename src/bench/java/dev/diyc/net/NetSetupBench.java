@@ -2,6 +2,7 @@ package dev.diyc.net;
 
 import dev.diyc.ns.NsThread;
 import dev.diyc.sys.Flags;
+import dev.diyc.sys.Recorder;
 import dev.diyc.sys.Native;
 import dev.diyc.sys.Syscalls;
 import java.io.IOException;
@@ -40,8 +41,9 @@ public final class NetSetupBench {
         int pid = (int) container.pid();
         List<Long> diyc = new ArrayList<>();
         List<Long> iproute2 = new ArrayList<>();
-        try (ThreadNetns host = ThreadNetns.create("bench-host");
-                NsThread ctr = new NsThread("bench-ctr", Path.of(System.getProperty("java.io.tmpdir")))) {
+        Recorder nowhere = new Recorder(); // the bench prints timings, not calls
+        try (ThreadNetns host = ThreadNetns.create("bench-host", nowhere);
+                NsThread ctr = new NsThread("bench-ctr", Path.of(System.getProperty("java.io.tmpdir")), nowhere)) {
             awaitOwnNetns(pid);
             // The container's thread joins the container's network namespace, as a diyc context's thread
             // would be in it; its socket is opened inside each timed round, as an ip command opens one.

@@ -1,9 +1,9 @@
 package dev.diyc.cgroup;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The cgroup trees this machine mounts, and diyc's cgroups in them. Every change is a write, mkdir
@@ -34,33 +33,34 @@ public final class Cgroups {
     /** A file read for cgget: where it was, and what it said. */
     public record Reading(Path file, String content) {}
 
-    private static final String MOVE_OUT_NOTE = "as libcgroup's cgdelete does: what still runs in it moves to the parent cgroup, "
-            + "since only an empty cgroup can be removed";
-    private static volatile Cgroups host;
-
     private final List<Hierarchy> trees;
     private final String prefix;
     private final Fs fs;
+    private final CgroupKnobs knobs;
+    private final CgroupRemoval removal;
 
     public Cgroups(List<Hierarchy> trees, String prefix, Fs fs) {
         this.trees = List.copyOf(trees);
         this.prefix = prefix;
         this.fs = fs;
+        this.knobs = new CgroupKnobs(this, fs);
+        this.removal = new CgroupRemoval(fs);
     }
 
-    /** The host's trees, read from /proc/self/mountinfo once; names unique to this JVM. */
+    /**
+     * The host's trees, read from /proc/self/mountinfo the first time they are asked for; names
+     * unique to this JVM. A fact of the machine and of this process, the same for every lab in it,
+     * so one immutable value (its writes go to the recorder of the thread that makes them). Tests
+     * that want other trees make a Cgroups of their own.
+     */
     public static Cgroups host() {
-        Cgroups c = host;
-        if (c == null) {
-            synchronized (Cgroups.class) {
-                if (host == null) {
-                    host = new Cgroups(Mountinfo.hierarchies(readOrEmpty(Path.of("/proc/self/mountinfo")), Hierarchy::read),
-                            sessionPrefix(), new SyscallFs());
-                }
-                c = host;
-            }
-        }
-        return c;
+        return Host.CGROUPS;
+    }
+
+    /** Holds {@link #host()}: the JVM computes it once, on first use, safely across threads. */
+    private static final class Host {
+        static final Cgroups CGROUPS = new Cgroups(Mountinfo.hierarchies(readOrEmpty(Path.of("/proc/self/mountinfo")), Hierarchy::read),
+                sessionPrefix(), new SyscallFs());
     }
 
     /** {@code diyc-PID-}: the prefix of this session's cgroup directories. */
@@ -97,7 +97,7 @@ public final class Cgroups {
             return "cgroup v2 here: one tree at " + v2.mount() + " for every controller";
         }
         List<String> parts = new ArrayList<>();
-        for (Hierarchy h : new LinkedHashSet<>(java.util.Arrays.asList(memory, pids))) {
+        for (Hierarchy h : new LinkedHashSet<>(Arrays.asList(memory, pids))) {
             if (h != null) {
                 parts.add(h.describe());
             }
@@ -174,119 +174,29 @@ public final class Cgroups {
         return find(spec.name());
     }
 
-    /** The directory of the cgroup in the tree holding a controller, or a clear refusal. */
-    private Path dirFor(Cgroup cg, String controller, String file) {
-        if (controller == null) {
-            throw new IllegalArgumentException(file + " is not a controller's file; cgclassify puts a process in a cgroup");
-        }
-        Hierarchy h = cg.treeOf(controller);
-        if (h == null) {
-            throw new IllegalArgumentException(treeOf(controller) == null
-                    ? "no cgroup tree on this machine has the " + controller + " controller (" + layout() + ")"
-                    : cg.name() + " has no " + controller + " directory: cgcreate -g " + controller + ":" + cg.name() + " first");
-        }
-        return cg.dirs().get(h);
-    }
-
-    /** "cgroup v2 here: memory.limit_in_bytes is v1's name; diyc writes memory.max", or null when the name is the tree's own. */
-    private static String renamed(Knob k, String typed, Hierarchy h) {
-        String actual = k.file(h.version());
-        if (actual.equals(typed)) {
-            return null;
-        }
-        return "cgroup v" + h.version() + " here: " + typed + " is v" + (3 - h.version()) + "'s name; diyc writes " + actual;
-    }
-
     /** {@code cgset -r FILE=VALUE}: the value written to the file this tree has, in the units it takes. */
     public void set(Cgroup cg, String file, String value, Consumer<String> say) {
-        Knob k = Knob.byFile(file);
-        Path dir = dirFor(cg, Knob.controllerOf(file), file);
-        if (k == null) {
-            fs.write(dir.resolve(file), value + "\n", null);
-            return;
-        }
-        Hierarchy h = cg.treeOf(k.controller());
-        String renamed = renamed(k, file, h);
-        if (renamed != null) {
-            say.accept(renamed);
-        }
-        switch (k) {
-            case MEMORY_LIMIT -> h.limitMemory(dir, Sizes.parse(value), fs);
-            case SWAP_LIMIT -> setSwap(h, dir, file, Sizes.parse(value), say);
-            case PIDS_LIMIT -> {
-                long n = Sizes.parseCount(value);
-                fs.write(dir.resolve(k.file(h.version())), (n == Sizes.UNLIMITED ? "max" : Long.toString(n)) + "\n", null);
-            }
-            case CPU_WEIGHT -> {
-                long n = Sizes.parseCount(value);
-                long converted = renamed == null ? n : h.version() == 2 ? Knob.sharesToWeight(n) : Knob.weightToShares(n);
-                fs.write(dir.resolve(k.file(h.version())), converted + "\n",
-                        renamed == null ? null : "the scales differ: cpu.shares " + (h.version() == 2 ? n + " is cpu.weight " + converted : converted + " is cpu.weight " + n));
-            }
-            default -> throw new IllegalArgumentException(file + " is read-only, a meter the kernel keeps: cgget -r " + file + " " + cg.name() + " reads it");
-        }
-    }
-
-    /**
-     * v1's memory.memsw.limit_in_bytes limits memory plus swap, v2's memory.swap.max swap alone; a
-     * value typed in the other version's terms is converted against the memory limit in force.
-     */
-    private void setSwap(Hierarchy h, Path dir, String typed, long bytes, Consumer<String> say) {
-        String actual = Knob.SWAP_LIMIT.file(h.version());
-        if (!Files.exists(dir.resolve(actual))) {
-            throw new IllegalArgumentException("this kernel keeps no swap accounting (no " + actual + "), so there is no swap limit to set");
-        }
-        long value = bytes;
-        if (Knob.SWAP_LIMIT.spelledIn(typed) != h.version() && bytes != Sizes.UNLIMITED) {
-            long memory = limitOf(dir.resolve(Knob.MEMORY_LIMIT.file(h.version())));
-            value = h.version() == 1 ? (memory == Sizes.UNLIMITED ? Sizes.UNLIMITED : memory + bytes)
-                    : (memory == Sizes.UNLIMITED ? bytes : Math.max(0, bytes - memory));
-            say.accept(h.version() == 1 ? "v1 counts memory and swap together: the memory limit plus " + Sizes.human(bytes)
-                    : "v2 counts swap alone: " + Sizes.human(bytes) + " less the memory limit");
-        }
-        fs.write(dir.resolve(actual), (value == Sizes.UNLIMITED ? h.unlimited() : Long.toString(value)) + "\n", null);
-    }
-
-    /** A limit file's value in bytes; unlimited for max, -1, or v1's huge page-rounded LONG_MAX. */
-    private static long limitOf(Path file) {
-        String s = Hierarchy.read(file);
-        if (s == null || s.isBlank() || s.strip().equals("max") || s.strip().equals("-1")) {
-            return Sizes.UNLIMITED;
-        }
-        long v = Long.parseLong(s.strip());
-        return v >= Long.MAX_VALUE / 2 ? Sizes.UNLIMITED : v;
+        knobs.set(cg, file, value, say);
     }
 
     /** {@code cgget -r FILE}: the file this tree has for what the learner named. */
     public Reading get(Cgroup cg, String file, Consumer<String> say) {
-        Knob k = Knob.byFile(file);
-        Path dir = dirFor(cg, Knob.controllerOf(file), file);
-        String actual = file;
-        if (k != null) {
-            Hierarchy h = cg.treeOf(k.controller());
-            String renamed = renamed(k, file, h);
-            if (renamed != null) {
-                say.accept(renamed.replace("diyc writes", "diyc reads"));
-            }
-            actual = k.file(h.version());
-        }
-        Path f = dir.resolve(actual);
-        String content = Hierarchy.read(f);
-        if (content == null) {
-            throw new IllegalArgumentException(f + ": no such file (" + (k == null ? "is the name right?" : "this kernel does not have it") + ")");
-        }
-        return new Reading(f, content);
+        return knobs.get(cg, file, say);
     }
 
     /** The files of one controller in the cgroup ({@code cgget -g memory:box}), sorted. */
     public List<Path> filesOf(Cgroup cg, String controller) {
-        Path dir = dirFor(cg, controller, controller);
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(controller + ".") && Files.isReadable(p))
-                    .sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+        return knobs.filesOf(cg, controller);
+    }
+
+    /**
+     * Removes the cgroup's directories in the given trees (see {@link CgroupRemoval}).
+     *
+     * @param recursive remove sub-cgroups too (cgdelete -r; always when diyc cleans up)
+     * @return the directories removed
+     */
+    public List<Path> remove(Cgroup cg, List<Hierarchy> in, boolean recursive, Consumer<String> say) {
+        return removal.remove(cg, in, recursive, say);
     }
 
     /** Puts a process (with all its threads) in the cgroup, in each of the given trees. */
@@ -299,60 +209,6 @@ public final class Cgroups {
             }
             fs.write(dir.resolve("cgroup.procs"), pid + "\n", why);
             why = null; // said once
-        }
-    }
-
-    /**
-     * Removes the cgroup's directories in the given trees: sub-cgroups first, what still runs in it
-     * moved to the parent first (as libcgroup's cgdelete does).
-     *
-     * @param recursive remove sub-cgroups too (cgdelete -r; always when diyc cleans up)
-     * @return the directories removed
-     */
-    public List<Path> remove(Cgroup cg, List<Hierarchy> in, boolean recursive, Consumer<String> say) {
-        List<Path> removed = new ArrayList<>();
-        for (Hierarchy h : in) {
-            Path top = cg.dirs().get(h);
-            if (top == null) {
-                continue;
-            }
-            List<Path> dirs = recursive ? subtree(top) : List.of(top);
-            boolean said = false;
-            for (Path d : dirs) {
-                List<Integer> left = procs(d);
-                if (!left.isEmpty() && !said) {
-                    say.accept(cg.name() + " still holds " + (left.size() == 1 ? "process " : "processes ")
-                            + String.join(" ", left.stream().map(String::valueOf).toList()) + "; "
-                            + (left.size() == 1 ? "it moves" : "they move") + " to " + top.getParent());
-                    said = true;
-                }
-                for (int pid : left) {
-                    moveOut(top.getParent().resolve("cgroup.procs"), pid, MOVE_OUT_NOTE);
-                }
-                fs.rmdir(d, null);
-                removed.add(d);
-            }
-        }
-        return removed;
-    }
-
-    /** Moves a process to the parent; one that exited meanwhile cannot be moved, and need not be. */
-    private void moveOut(Path procs, int pid, String note) {
-        try {
-            fs.write(procs, pid + "\n", note);
-        } catch (RuntimeException e) {
-            if (Files.exists(Path.of("/proc/" + pid))) {
-                throw e;
-            }
-        }
-    }
-
-    /** A directory and its sub-cgroups, deepest first. */
-    private static List<Path> subtree(Path top) {
-        try (Stream<Path> s = Files.walk(top)) {
-            return s.filter(Files::isDirectory).sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList();
-        } catch (IOException e) {
-            return List.of(top);
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.diyc.cgroup;
 
+import dev.diyc.sys.Arg;
 import dev.diyc.sys.Call;
-import dev.diyc.sys.CallLog;
 import dev.diyc.sys.Errno;
+import dev.diyc.sys.Recorder;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.sys.Syscalls;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The cgroup changes as diyc makes them: recorded system calls, printed strace-style. */
 final class SyscallFs implements Cgroups.Fs {
@@ -31,15 +33,12 @@ final class SyscallFs implements Cgroups.Fs {
         long deadline = System.currentTimeMillis() + PATIENCE_MS;
         while (true) {
             try {
-                CallLog.silently(() -> {
-                    Syscalls.rmdir(dir.toString(), note);
-                    return null;
-                });
-                CallLog.record(new Call("rmdir", java.util.List.of(dev.diyc.sys.Arg.str(dir.toString())), 0, 0, note));
+                Recorder.current().quietly(() -> Syscalls.rmdir(dir.toString(), note));
+                Recorder.record(new Call("rmdir", List.of(Arg.str(dir.toString())), 0, 0, note));
                 return;
             } catch (SyscallException e) {
                 if (e.errno() != Errno.EBUSY || System.currentTimeMillis() > deadline) {
-                    CallLog.record(e.call());
+                    Recorder.record(e.call());
                     throw e;
                 }
             }

@@ -1,11 +1,14 @@
 package dev.diyc.commands;
 
-import dev.diyc.term.UserError;
+import dev.diyc.net.Address;
 import dev.diyc.net.IpFormat;
+import dev.diyc.net.Link;
 import dev.diyc.net.Netns;
 import dev.diyc.net.RtNetlink;
-import dev.diyc.ns.NamedNetns;
-import dev.diyc.term.Words;
+import dev.diyc.ns.HostContext;
+import dev.diyc.ns.Namespace;
+import dev.diyc.term.UserError;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -52,18 +55,18 @@ final class IpCommand extends NativeCommand {
                 default -> throw new UserError("ip: diyc's ip does not know the option " + flag + " (it knows -br)");
             }
         }
-        Words w = new Words(rest);
+        IpWords w = new IpWords(rest);
         String object = w.next("link");
-        if (is(object, "netns", 2)) {
-            return netns(w);
+        if (IpWords.is(object, "netns", 2)) {
+            return IpNetns.run(w, inv);
         }
         return inv.ctx().thread().call(() -> {
             try (RtNetlink nl = RtNetlink.open()) {
-                if (is(object, "link", 1)) {
+                if (IpWords.is(object, "link", 1)) {
                     link(nl, w);
-                } else if (is(object, "address", 1) || object.equals("addr")) {
+                } else if (IpWords.is(object, "address", 1) || object.equals("addr")) {
                     addr(nl, w);
-                } else if (is(object, "route", 1)) {
+                } else if (IpWords.is(object, "route", 1)) {
                     route(nl, w);
                 } else {
                     throw new UserError("ip: object \"" + object + "\" is unknown here; diyc's ip knows link, addr, route and netns");
@@ -73,13 +76,13 @@ final class IpCommand extends NativeCommand {
         });
     }
 
-    private void link(RtNetlink nl, Words w) {
+    private void link(RtNetlink nl, IpWords w) {
         String cmd = w.next("show");
-        if (isShow(cmd)) {
+        if (IpWords.isShow(cmd)) {
             String dev = w.optionalDev();
             var links = dev == null ? nl.links() : List.of(nl.link(dev));
             inv.console().out(brief ? briefLinks(links) : dev == null ? IpFormat.links(links) : IpFormat.link(links.get(0), nl.links()));
-        } else if (is(cmd, "add", 1)) {
+        } else if (IpWords.is(cmd, "add", 1)) {
             String name = w.required("a name for the new link");
             Netns nameNs = w.takeNetns();
             w.expect("type");
@@ -104,7 +107,7 @@ final class IpCommand extends NativeCommand {
                 close(nameNs);
                 close(peerNs);
             }
-        } else if (is(cmd, "set", 1)) {
+        } else if (IpWords.is(cmd, "set", 1)) {
             w.accept("dev"); // ip link set dev veth1 up
             String dev = w.required("a device");
             if (w.done()) {
@@ -126,7 +129,7 @@ final class IpCommand extends NativeCommand {
                     default -> throw new UserError("ip link set: \"" + what + "\" is not one of up, down, netns, master, nomaster");
                 }
             }
-        } else if (is(cmd, "delete", 3)) {
+        } else if (IpWords.is(cmd, "delete", 3)) {
             w.accept("dev");
             nl.delete(w.required("a device"));
         } else {
@@ -135,9 +138,9 @@ final class IpCommand extends NativeCommand {
         w.end();
     }
 
-    private void addr(RtNetlink nl, Words w) {
+    private void addr(RtNetlink nl, IpWords w) {
         String cmd = w.next("show");
-        if (isShow(cmd)) {
+        if (IpWords.isShow(cmd)) {
             String dev = w.optionalDev();
             var links = nl.links();
             var addrs = nl.addresses();
@@ -146,7 +149,7 @@ final class IpCommand extends NativeCommand {
                 links = links.stream().filter(l -> l.index() == index).toList();
             }
             inv.console().out(brief ? briefAddresses(links, addrs) : IpFormat.addresses(links, addrs));
-        } else if (is(cmd, "add", 1) || is(cmd, "delete", 3)) {
+        } else if (IpWords.is(cmd, "add", 1) || IpWords.is(cmd, "delete", 3)) {
             // iproute2 takes "dev DEV" before or after the address: ip addr add dev veth1 10.0.0.2/24
             String dev = w.accepted("dev") ? w.required("a device") : null;
             String cidr = w.required("an address with its prefix, such as 10.0.0.1/24");
@@ -154,7 +157,7 @@ final class IpCommand extends NativeCommand {
                 w.expect("dev");
                 dev = w.required("a device");
             }
-            if (is(cmd, "add", 1)) {
+            if (IpWords.is(cmd, "add", 1)) {
                 nl.addAddress(dev, cidr);
             } else {
                 nl.deleteAddress(dev, cidr);
@@ -165,11 +168,11 @@ final class IpCommand extends NativeCommand {
         w.end();
     }
 
-    private void route(RtNetlink nl, Words w) {
+    private void route(RtNetlink nl, IpWords w) {
         String cmd = w.next("show");
-        if (isShow(cmd)) {
+        if (IpWords.isShow(cmd)) {
             inv.console().out(IpFormat.routes(nl.routes(), nl.links()));
-        } else if (is(cmd, "add", 1) || is(cmd, "delete", 3)) {
+        } else if (IpWords.is(cmd, "add", 1) || IpWords.is(cmd, "delete", 3)) {
             String dst = w.required("a destination (default, or a network such as 10.0.0.0/24)");
             String via = null;
             String dev = null;
@@ -181,7 +184,7 @@ final class IpCommand extends NativeCommand {
                     default -> throw new UserError("ip route: \"" + k + "\" is not one of via, dev");
                 }
             }
-            if (is(cmd, "add", 1)) {
+            if (IpWords.is(cmd, "add", 1)) {
                 if (dst.equals("default") && dev == null) {
                     if (via == null) {
                         throw new UserError("ip route add default needs via GATEWAY");
@@ -204,49 +207,11 @@ final class IpCommand extends NativeCommand {
      * the context's thread, which {@code ip netns exec} may have moved into a named namespace.
      */
     private void madeOnHost(String name, Netns where) {
-        if (where == null && inv.ctx() instanceof dev.diyc.ns.HostContext
-                && dev.diyc.ns.Namespace.NET.of(java.nio.file.Path.of("/proc/thread-self"))
-                        .equals(inv.lab().hostNamespaces().id(dev.diyc.ns.Namespace.NET))) {
+        if (where == null && inv.ctx() instanceof HostContext
+                && Namespace.NET.of(Path.of("/proc/thread-self"))
+                        .equals(inv.lab().hostNamespaces().id(Namespace.NET))) {
             inv.lab().hostChanges().linkCreated(name);
         }
-    }
-
-    /** {@code ip netns add|del|list|exec}: named network namespaces, on the host. */
-    private int netns(Words w) {
-        String cmd = w.next("list");
-        if (isShow(cmd)) {
-            w.end();
-            NamedNetns.list().forEach(n -> inv.console().out(n + "\n"));
-            return 0;
-        }
-        if (!(inv.ctx() instanceof dev.diyc.ns.HostContext)) {
-            throw new UserError("ip netns " + cmd + ": named namespaces live in the host's /run/netns; run it on the host: host ip netns " + cmd + " ...");
-        }
-        if (is(cmd, "add", 1)) {
-            String name = w.required("a name");
-            w.end();
-            inv.ctx().thread().call(() -> {
-                inv.lab().hostChanges().addNetns(name);
-                return null;
-            });
-        } else if (is(cmd, "delete", 1)) {
-            String name = w.required("a name");
-            w.end();
-            inv.ctx().thread().call(() -> {
-                inv.lab().hostChanges().deleteNetns(name);
-                return null;
-            });
-        } else if (is(cmd, "exec", 1)) {
-            String name = w.required("a name");
-            List<String> command = w.rest();
-            if (command.isEmpty()) {
-                throw new UserError("ip netns exec " + name + " what? A command, such as: ip netns exec " + name + " ip addr");
-            }
-            return NetnsExec.run(NamedNetns.path(name), command, inv);
-        } else {
-            throw new UserError("ip netns " + cmd + "? Try: add, del, list, exec");
-        }
-        return 0;
     }
 
     /** A namespace named by an fd (netns NAME) is closed once the request is sent. */
@@ -256,7 +221,7 @@ final class IpCommand extends NativeCommand {
         }
     }
 
-    private static String briefLinks(List<dev.diyc.net.Link> links) {
+    private static String briefLinks(List<Link> links) {
         StringBuilder b = new StringBuilder();
         for (var l : links) {
             b.append(String.format("%-16s %-14s %s%n", l.name(), l.operStateName(), l.mac()));
@@ -264,114 +229,13 @@ final class IpCommand extends NativeCommand {
         return b.toString();
     }
 
-    private static String briefAddresses(List<dev.diyc.net.Link> links, List<dev.diyc.net.Address> addrs) {
+    private static String briefAddresses(List<Link> links, List<Address> addrs) {
         StringBuilder b = new StringBuilder();
         for (var l : links) {
-            String a = String.join(" ", addrs.stream().filter(x -> x.index() == l.index()).map(dev.diyc.net.Address::cidr).toList());
+            String a = String.join(" ", addrs.stream().filter(x -> x.index() == l.index()).map(Address::cidr).toList());
             b.append(String.format("%-16s %-14s %s%n", l.name(), l.operStateName(), a).stripTrailing()).append('\n');
         }
         return b.toString();
     }
 
-    private static boolean isShow(String cmd) {
-        return is(cmd, "show", 1) || is(cmd, "list", 1) || cmd.equals("ls");
-    }
-
-    /** iproute2 takes any prefix of a keyword at least {@code min} letters long: l, li, link. */
-    private static boolean is(String typed, String keyword, int min) {
-        return typed.length() >= min && keyword.startsWith(typed);
-    }
-
-    /** The words of an ip command line, read front to back. */
-    private static final class Words {
-        private final List<String> words;
-        private int at;
-
-        Words(List<String> words) {
-            this.words = words;
-        }
-
-        boolean done() {
-            return at >= words.size();
-        }
-
-        String next(String otherwise) {
-            return done() ? otherwise : words.get(at++);
-        }
-
-        String required(String what) {
-            if (done()) {
-                throw new UserError("ip: " + what + " is missing (ip --help shows the forms)");
-            }
-            return words.get(at++);
-        }
-
-        void expect(String keyword) {
-            String got = required("\"" + keyword + "\"");
-            if (!got.equals(keyword)) {
-                throw new UserError("ip: expected \"" + keyword + "\", not \"" + got + "\"");
-            }
-        }
-
-        void accept(String keyword) {
-            accepted(keyword);
-        }
-
-        boolean accepted(String keyword) {
-            if (!done() && words.get(at).equals(keyword)) {
-                at++;
-                return true;
-            }
-            return false;
-        }
-
-        List<String> rest() {
-            List<String> r = List.copyOf(words.subList(at, words.size()));
-            at = words.size();
-            return r;
-        }
-
-        /** {@code netns NAME} for a namespace made with ip netns add: an fd on /run/netns/NAME, or null for a PID. */
-        Netns.Fd named() {
-            if (done() || words.get(at).matches("\\d+")) {
-                return null;
-            }
-            String name = words.get(at++);
-            java.nio.file.Path file = NamedNetns.path(name);
-            if (!java.nio.file.Files.exists(file)) {
-                throw new UserError("ip: netns takes a PID such as $CTR, or a name from ip netns add; there is no " + file);
-            }
-            return Netns.open(file.toString());
-        }
-
-        /** {@code netns PID} or {@code netns NAME} where iproute2 allows it; null when absent. */
-        Netns takeNetns() {
-            if (!done() && words.get(at).equals("netns")) {
-                at++;
-                Netns.Fd named = named();
-                return named != null ? named : Netns.pid(pid());
-            }
-            return null;
-        }
-
-        int pid() {
-            String p = required("a PID (the container's is $CTR)");
-            if (!p.matches("\\d+")) {
-                throw new UserError("ip: netns takes a PID such as $CTR, or a name made with ip netns add, not \"" + p + "\"");
-            }
-            return Integer.parseInt(p);
-        }
-
-        /** {@code ip link show veth0}, {@code ip addr show dev veth0}: a device, or null. */
-        String optionalDev() {
-            accept("dev");
-            return done() ? null : words.get(at++);
-        }
-
-        void end() {
-            if (!done()) {
-                throw new UserError("ip: unexpected \"" + words.get(at) + "\" (ip --help shows the forms)");
-            }
-        }
-    }
 }

@@ -43,7 +43,7 @@ final class IptablesCommand extends NativeCommand {
                     + "./diyc installs nftables when it starts as root with apt-get at hand, or: sudo apt-get install nftables");
         }
         if (list || listRules) {
-            return inv.lab().hostChanges().listNat(inv.ctx().thread(), tool, inv.console());
+            return inv.lab().hostChanges().nat().list(inv.ctx().thread(), tool, inv.console());
         }
         String chain = append != null ? append : delete;
         if (chain == null || append != null && delete != null) {
@@ -55,8 +55,8 @@ final class IptablesCommand extends NativeCommand {
         if (tool == Masquerade.Tool.NFT) {
             inv.console().say("no iptables on this machine, but nftables: diyc writes the same rule in nft's words, in a table of its own");
         }
-        var changes = inv.lab().hostChanges();
-        return append != null ? changes.addMasquerade(inv.ctx().thread(), tool, source, out, inv.console())
-                : changes.deleteMasquerade(inv.ctx().thread(), tool, source, out, inv.console());
+        var nat = inv.lab().hostChanges().nat();
+        return append != null ? nat.add(inv.ctx().thread(), tool, source, out, inv.console())
+                : nat.delete(inv.ctx().thread(), tool, source, out, inv.console());
     }
 }

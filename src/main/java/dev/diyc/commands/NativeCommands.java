@@ -2,8 +2,12 @@ package dev.diyc.commands;
 
 import dev.diyc.term.Console;
 import dev.diyc.term.UserError;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -40,8 +44,8 @@ public final class NativeCommands {
         return ALL.containsKey(name);
     }
 
-    public static java.util.Set<String> names() {
-        return new java.util.TreeSet<>(ALL.keySet());
+    public static Set<String> names() {
+        return new TreeSet<>(ALL.keySet());
     }
 
     /** A fresh instance of the command, for tests that read its annotations. */
@@ -70,7 +74,7 @@ public final class NativeCommands {
      * Parsers built once per command: picocli reads the annotations by reflection, which costs more
      * than the syscalls themselves. Reusing one is safe: picocli resets every option before parsing.
      */
-    private static final Map<String, CommandLine> PARSERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, CommandLine> PARSERS = new ConcurrentHashMap<>();
 
     private static CommandLine parser(String name) {
         return PARSERS.computeIfAbsent(name, n -> {
@@ -83,12 +87,12 @@ public final class NativeCommands {
     }
 
     /** The command's option names, for tab completion. */
-    public static java.util.List<String> options(String name) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    public static List<String> options(String name) {
+        List<String> names = new ArrayList<>();
         synchronized (NativeCommands.class) {
             for (var o : parser(name).getCommandSpec().options()) {
                 if (!o.hidden()) {
-                    names.addAll(java.util.List.of(o.names()));
+                    names.addAll(List.of(o.names()));
                 }
             }
         }
@@ -97,15 +101,21 @@ public final class NativeCommands {
 
     /**
      * @return the command's exit status. In a container in a user namespace, the caller sends the
-     *     words to the container's programs instead (the session's UserNamespaceReroute).
+     *     words to the container's programs instead (the session's UserNamespaceReroute). The calling
+     *     thread's calls go to the lab's recorder: a command makes some of them here, not on a context's
+     *     thread (a cgroup write, a netlink request).
      */
     public static synchronized int run(String name, List<String> args, Invocation inv) {
+        return inv.lab().recorder().on(() -> runHere(name, args, inv));
+    }
+
+    private static int runHere(String name, List<String> args, Invocation inv) {
         CommandLine cl = parser(name);
         NativeCommand cmd = cl.getCommand();
         cmd.bind(inv);
-        args = cmd.normalize(args);
+        List<String> normalized = cmd.normalize(args);
         try {
-            cl.parseArgs(args.toArray(String[]::new));
+            cl.parseArgs(normalized.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new UserError(name + ": " + lowerFirst(e.getMessage()) + " (try: " + name + " --help)");
         }

@@ -3,14 +3,19 @@ package dev.diyc.commands;
 import dev.diyc.term.ShellQuote;
 import dev.diyc.term.UserError;
 import dev.diyc.ns.Container;
+import dev.diyc.ns.HelperFailed;
 import dev.diyc.ns.Namespace;
-import dev.diyc.ns.ShellSession;
+import dev.diyc.ns.ShellStartFailed;
+import dev.diyc.ns.UnshareRequest;
 import dev.diyc.ns.UserNamespaceShell;
 import dev.diyc.ns.UserNamespaces;
 import dev.diyc.sys.Errno;
 import dev.diyc.sys.Flags;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.sys.Syscalls;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -102,8 +107,8 @@ final class UnshareCommand extends NativeCommand {
             return withUserNamespace(ctr, flags, prop);
         }
         try {
-            ctr.unshare(new Container.UnshareRequest(flags, prop, fork, mountProc, root, wd, program), inv.console()::say);
-        } catch (Container.ShellStartFailed e) {
+            ctr.unshare(new UnshareRequest(flags, prop, fork, mountProc, root, wd, program), inv.console()::say);
+        } catch (ShellStartFailed e) {
             inv.lab().resetContainer(ctr.name());
             throw new UserError(e.getMessage() + " The container was ended; it shares the host's namespaces again.");
         }
@@ -136,7 +141,7 @@ final class UnshareCommand extends NativeCommand {
                 throw new UserError(why);
             });
         }
-        Container.UnshareRequest r = new Container.UnshareRequest(flags & ~Flags.CLONE_NEWUSER, prop, fork, mountProc, root, wd, program);
+        UnshareRequest r = new UnshareRequest(flags & ~Flags.CLONE_NEWUSER, prop, fork, mountProc, root, wd, program);
         if (pid && !fork) {
             inv.console().say("a new PID namespace takes only the next child: diyc has the helper fork the shell, as --fork does");
         }
@@ -146,7 +151,7 @@ final class UnshareCommand extends NativeCommand {
         inv.console().plain("    " + String.join(" ", argv));
         try {
             ctr.unshareThroughHelper(argv, UserNamespaceShell.forks(r), inv.console());
-        } catch (ShellSession.HelperFailed e) {
+        } catch (HelperFailed e) {
             throw new UserError("the helper could not start the container's shell" + (e.status() >= 0 ? " (exit status " + e.status() + ")" : "")
                     + (e.getMessage().isEmpty() ? "" : ": " + e.getMessage()) + "; the container is as it was");
         }
@@ -163,12 +168,12 @@ final class UnshareCommand extends NativeCommand {
     /** The JVM's threads as the kernel counts them (the JVM's own: GC, compiler, and diyc's). */
     private static int threads() {
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("Threads:")) {
                     return Integer.parseInt(line.substring(8).strip());
                 }
             }
-        } catch (java.io.IOException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException e) {
             // fall back to the threads Java knows
         }
         return Thread.getAllStackTraces().size();

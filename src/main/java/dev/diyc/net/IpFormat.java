@@ -255,12 +255,12 @@ public final class IpFormat {
 
     /** As ip prints a scope: the kernel's name without RT_SCOPE_, lower case, except that universe is "global". */
     static String scope(int s) {
-        return s == RT_SCOPE_UNIVERSE ? "global" : StraceFormat.scope(s).replaceFirst("^RT_SCOPE_", "").toLowerCase();
+        return s == RT_SCOPE_UNIVERSE ? "global" : NetlinkNames.scope(s).replaceFirst("^RT_SCOPE_", "").toLowerCase();
     }
 
     /** As ip prints a route's protocol: the kernel's name without RTPROT_, lower case (a number stays a number). */
     static String protocol(int p) {
-        return StraceFormat.protocol(p).replaceFirst("^RTPROT_", "").toLowerCase();
+        return NetlinkNames.protocol(p).replaceFirst("^RTPROT_", "").toLowerCase();
     }
 
     static String routeType(int t) {

@@ -3,10 +3,10 @@ package dev.diyc.net;
 import static dev.diyc.net.NetlinkConstants.*;
 
 import dev.diyc.sys.Call;
-import dev.diyc.sys.CallLog;
 import dev.diyc.sys.Errno;
 import dev.diyc.sys.LibC;
 import dev.diyc.sys.Native;
+import dev.diyc.sys.Recorder;
 import dev.diyc.sys.SyscallException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -86,7 +86,7 @@ public final class NetlinkSocket implements AutoCloseable {
 
     private static SyscallException failed(String name, int errno, String... args) {
         Call call = new Call(name, List.of(args), -1, errno, null);
-        CallLog.record(call);
+        Recorder.record(call);
         return new SyscallException(call);
     }
 

@@ -2,7 +2,7 @@ package dev.diyc.net;
 
 import dev.diyc.term.UserError;
 import dev.diyc.sys.Call;
-import dev.diyc.sys.CallLog;
+import dev.diyc.sys.Recorder;
 import dev.diyc.sys.Errno;
 import dev.diyc.sys.Native;
 import dev.diyc.sys.SyscallException;
@@ -43,7 +43,7 @@ public final class Ping {
         int fd = c.socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ICMP);
         Call socket = new Call("socket", List.of("AF_INET", "SOCK_RAW|SOCK_CLOEXEC", "IPPROTO_ICMP"), fd < 0 ? -1 : fd,
                 fd < 0 ? Native.errno() : 0, "a raw socket: the kernel hands it every ICMP packet of this network namespace");
-        CallLog.record(socket);
+        Recorder.record(socket);
         if (fd < 0) {
             throw new SyscallException(socket);
         }

@@ -2,12 +2,11 @@ package dev.diyc.net;
 
 import static dev.diyc.net.NetlinkConstants.*;
 
-import dev.diyc.term.UserError;
+import dev.diyc.net.RecordedExchange.Names;
 import dev.diyc.sys.Call;
-import dev.diyc.sys.CallLog;
 import dev.diyc.sys.SyscallException;
+import dev.diyc.term.UserError;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,11 +24,10 @@ import java.util.Map;
  * lookup with a note. Reads (dumps and lookups) can be kept out of the log with {@link #recordReads}.
  */
 public final class RtNetlink implements AutoCloseable {
-    private final NetlinkSocket socket;
-    private volatile boolean recordReads = true;
+    private final RecordedExchange net;
 
     private RtNetlink(NetlinkSocket socket) {
-        this.socket = socket;
+        this.net = new RecordedExchange(socket);
     }
 
     /** A route socket in the calling thread's network namespace. */
@@ -43,12 +41,12 @@ public final class RtNetlink implements AutoCloseable {
      * reports them is printed from the record.
      */
     public RtNetlink recordReads(boolean record) {
-        this.recordReads = record;
+        net.recordReads(record);
         return this;
     }
 
     public NetlinkSocket socket() {
-        return socket;
+        return net.socket();
     }
 
     // ---- ip link -------------------------------------------------------------------------------
@@ -56,7 +54,7 @@ public final class RtNetlink implements AutoCloseable {
     /** {@code ip link}: every link in this namespace, in ifindex order. */
     public List<Link> links() {
         List<Link> links = new ArrayList<>();
-        for (NetlinkMessage m : dump(IpRequests.linkDump())) {
+        for (NetlinkMessage m : net.dump(IpRequests.linkDump())) {
             if (m.type() == RTM_NEWLINK) {
                 links.add(Link.from(m));
             }
@@ -77,8 +75,7 @@ public final class RtNetlink implements AutoCloseable {
     private Link lookup(String name, String why) {
         requireName(name);
         NetlinkMessage request = IpRequests.getLink(name);
-        NetlinkSocket.Answer a = socket.exchange(request);
-        record(request, a, 0, why, Names.none(), !recordReads);
+        NetlinkSocket.Answer a = net.read(request, why);
         if (a.messages().isEmpty() || a.messages().get(0).type() != RTM_NEWLINK) {
             throw new NetlinkFormatException("the kernel answered RTM_GETLINK for " + name + " without a link");
         }
@@ -98,7 +95,7 @@ public final class RtNetlink implements AutoCloseable {
         if (peer != null) {
             requireName(peer);
         }
-        change(IpRequests.newVeth(name, nameNs, peer, peerNs), Names.of(null, nameNs, peerNs));
+        net.change(IpRequests.newVeth(name, nameNs, peer, peerNs), Names.of(null, nameNs, peerNs));
     }
 
     /** {@code ip link add NAME type veth peer name PEER}, both ends here. */
@@ -114,13 +111,13 @@ public final class RtNetlink implements AutoCloseable {
     /** {@code ip link add NAME type bridge}: a virtual switch; links joined to it with {@link #setMaster} are its ports. */
     public void addBridge(String name) {
         requireName(name);
-        change(IpRequests.newBridge(name), Names.none());
+        net.change(IpRequests.newBridge(name), Names.none());
     }
 
     /** {@code ip link set DEV netns PID} (or an fd on a namespace): the link leaves this namespace. */
     public void setNetns(String dev, Netns target) {
         requireName(dev);
-        change(IpRequests.setNetns(dev, target), Names.of(null, target, null));
+        net.change(IpRequests.setNetns(dev, target), Names.of(null, target, null));
     }
 
     public void setNetns(String dev, int pid) {
@@ -130,26 +127,26 @@ public final class RtNetlink implements AutoCloseable {
     /** {@code ip link set DEV up} / {@code down}. */
     public void setUp(String dev, boolean up) {
         requireName(dev);
-        change(IpRequests.setUp(dev, up), Names.none());
+        net.change(IpRequests.setUp(dev, up), Names.none());
     }
 
     /** {@code ip link set DEV master BRIDGE}: the link becomes a port of the bridge. */
     public void setMaster(String dev, String bridge) {
         requireName(dev);
         int master = lookup(bridge, "ip asks for " + bridge + "'s index first: IFLA_MASTER takes an ifindex, not a name").index();
-        change(IpRequests.setMaster(dev, master), Names.of(Map.of(master, bridge), null, null));
+        net.change(IpRequests.setMaster(dev, master), Names.of(Map.of(master, bridge), null, null));
     }
 
     /** {@code ip link set DEV nomaster}. */
     public void setNoMaster(String dev) {
         requireName(dev);
-        change(IpRequests.setMaster(dev, 0), Names.none());
+        net.change(IpRequests.setMaster(dev, 0), Names.none());
     }
 
     /** {@code ip link del DEV}. Deleting one end of a veth deletes the pair. */
     public void delete(String dev) {
         requireName(dev);
-        change(IpRequests.delLink(dev), Names.none());
+        net.change(IpRequests.delLink(dev), Names.none());
     }
 
     // ---- ip addr -------------------------------------------------------------------------------
@@ -157,7 +154,7 @@ public final class RtNetlink implements AutoCloseable {
     /** {@code ip addr}'s addresses (IPv4 and IPv6), each with the ifindex of its link. */
     public List<Address> addresses() {
         List<Address> out = new ArrayList<>();
-        for (NetlinkMessage m : dump(IpRequests.addressDump())) {
+        for (NetlinkMessage m : net.dump(IpRequests.addressDump())) {
             if (m.type() == RTM_NEWADDR) {
                 out.add(Address.from(m));
             }
@@ -184,7 +181,7 @@ public final class RtNetlink implements AutoCloseable {
 
     private void address(int type, String dev, Cidr c) {
         int index = lookup(dev, "ip asks for " + dev + "'s index first: an address names its link by ifindex").index();
-        change(IpRequests.address(type, index, c), Names.of(Map.of(index, dev), null, null));
+        net.change(IpRequests.address(type, index, c), Names.of(Map.of(index, dev), null, null));
     }
 
     // ---- ip route ------------------------------------------------------------------------------
@@ -198,15 +195,14 @@ public final class RtNetlink implements AutoCloseable {
     public List<Route> routes(int family) {
         List<Route> out = new ArrayList<>();
         NetlinkMessage request = IpRequests.routeDump(family);
-        NetlinkSocket.Answer a = socket.exchange(request);
+        NetlinkSocket.Answer a = net.send(request);
         if (a.errno() == ENOENT) {
             // The kernel makes the main table with its first route; before that, asking for it is
             // ENOENT ("FIB table does not exist"). ip shows nothing, and so does diyc.
-            record(request, new NetlinkSocket.Answer(List.of(), null, false), 0,
-                    "no route was ever added here, so the kernel has no main table yet (it answered ENOENT)", Names.none(), !recordReads);
+            net.readNothing(request, "no route was ever added here, so the kernel has no main table yet (it answered ENOENT)");
             return out;
         }
-        for (NetlinkMessage m : dump(request, a)) {
+        for (NetlinkMessage m : net.dump(request, a)) {
             if (m.type() == RTM_NEWROUTE) {
                 Route r = Route.from(m);
                 if (r.table() == RT_TABLE_MAIN && (r.flags() & RTM_F_CLONED) == 0) {
@@ -257,43 +253,7 @@ public final class RtNetlink implements AutoCloseable {
         if (dev != null) {
             oif = lookup(dev, "ip asks for " + dev + "'s index first: a route names its device by ifindex").index();
         }
-        change(IpRequests.route(type, d, gw, oif), Names.of(oif == 0 ? null : Map.of(oif, dev), null, null));
-    }
-
-    // ---- sending and recording -----------------------------------------------------------------
-
-    /** A request that changes something: recorded always, answered by an ACK. */
-    private void change(NetlinkMessage request, StraceFormat.Names names) {
-        NetlinkSocket.Answer a = socket.exchange(request);
-        record(request, a, 0, null, names, false);
-    }
-
-    /** A dump, repeated if the kernel says the table changed while it was read; recorded with the count. */
-    private List<NetlinkMessage> dump(NetlinkMessage request) {
-        return dump(request, socket.exchange(request));
-    }
-
-    private List<NetlinkMessage> dump(NetlinkMessage request, NetlinkSocket.Answer first) {
-        NetlinkSocket.Answer a = first;
-        for (int tries = 1; a.interrupted() && !a.failed() && tries < 5; tries++) {
-            a = socket.exchange(request);
-        }
-        record(request, a, a.messages().size(), null, Names.none(), !recordReads);
-        return a.messages();
-    }
-
-    private static void record(NetlinkMessage request, NetlinkSocket.Answer a, long result, String note,
-            StraceFormat.Names names, boolean quietIfOk) {
-        Call call = new Call(StraceFormat.typeName(request.type()), StraceFormat.args(request, names),
-                a.failed() ? -1 : result, a.errno(), note);
-        if (a.failed()) {
-            NetlinkExplanations.kernelSaid(call, a.ack().kernelMessage());
-            CallLog.record(call);
-            throw new SyscallException(call);
-        }
-        if (!quietIfOk) {
-            CallLog.record(call);
-        }
+        net.change(IpRequests.route(type, d, gw, oif), Names.of(oif == 0 ? null : Map.of(oif, dev), null, null));
     }
 
     /**
@@ -308,24 +268,6 @@ public final class RtNetlink implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.close();
-    }
-
-    /** Builds the strace-line names of one request from what it knows. */
-    private static final class Names {
-        static StraceFormat.Names none() {
-            return StraceFormat.Names.NONE;
-        }
-
-        static StraceFormat.Names of(Map<Integer, String> links, Netns a, Netns b) {
-            Map<Integer, String> fds = new HashMap<>();
-            for (Netns n : new Netns[] {a, b}) {
-                if (n instanceof Netns.Fd f) {
-                    fds.put(f.fd(), f.path());
-                }
-            }
-            Map<Integer, String> l = links == null ? Map.of() : links;
-            return new StraceFormat.Names(fds::get, l::get);
-        }
+        net.close();
     }
 }

@@ -39,21 +39,6 @@ public final class StraceFormat {
             .bit("NLM_F_REPLACE", NLM_F_REPLACE).bit("NLM_F_APPEND", NLM_F_APPEND);
     private static final BitNames DEL = new BitNames().bit("NLM_F_NONREC", NLM_F_NONREC).bit("NLM_F_BULK", NLM_F_BULK);
 
-    static final BitNames IFF = new BitNames().bit("IFF_UP", IFF_UP).bit("IFF_BROADCAST", IFF_BROADCAST)
-            .bit("IFF_DEBUG", IFF_DEBUG).bit("IFF_LOOPBACK", IFF_LOOPBACK).bit("IFF_POINTOPOINT", IFF_POINTOPOINT)
-            .bit("IFF_NOTRAILERS", IFF_NOTRAILERS).bit("IFF_RUNNING", IFF_RUNNING).bit("IFF_NOARP", IFF_NOARP)
-            .bit("IFF_PROMISC", IFF_PROMISC).bit("IFF_ALLMULTI", IFF_ALLMULTI).bit("IFF_MASTER", IFF_MASTER)
-            .bit("IFF_SLAVE", IFF_SLAVE).bit("IFF_MULTICAST", IFF_MULTICAST).bit("IFF_PORTSEL", IFF_PORTSEL)
-            .bit("IFF_AUTOMEDIA", IFF_AUTOMEDIA).bit("IFF_DYNAMIC", IFF_DYNAMIC).bit("IFF_LOWER_UP", IFF_LOWER_UP)
-            .bit("IFF_DORMANT", IFF_DORMANT).bit("IFF_ECHO", IFF_ECHO);
-
-    static final BitNames IFA_F = new BitNames().bit("IFA_F_SECONDARY", IFA_F_SECONDARY).bit("IFA_F_NODAD", IFA_F_NODAD)
-            .bit("IFA_F_OPTIMISTIC", IFA_F_OPTIMISTIC).bit("IFA_F_DADFAILED", IFA_F_DADFAILED)
-            .bit("IFA_F_HOMEADDRESS", IFA_F_HOMEADDRESS).bit("IFA_F_DEPRECATED", IFA_F_DEPRECATED)
-            .bit("IFA_F_TENTATIVE", IFA_F_TENTATIVE).bit("IFA_F_PERMANENT", IFA_F_PERMANENT)
-            .bit("IFA_F_MANAGETEMPADDR", IFA_F_MANAGETEMPADDR).bit("IFA_F_NOPREFIXROUTE", IFA_F_NOPREFIXROUTE)
-            .bit("IFA_F_MCAUTOJOIN", IFA_F_MCAUTOJOIN).bit("IFA_F_STABLE_PRIVACY", IFA_F_STABLE_PRIVACY);
-
     private static final BitNames RTEXT_FILTER = new BitNames().bit("RTEXT_FILTER_VF", 1).bit("RTEXT_FILTER_BRVLAN", 2)
             .bit("RTEXT_FILTER_BRVLAN_COMPRESSED", 4).bit("RTEXT_FILTER_SKIP_STATS", 8);
 
@@ -102,18 +87,18 @@ public final class StraceFormat {
             args.addAll(ifinfomsg(i, names, dump));
             space = AttributeSpace.LINK;
         } else if (h instanceof IfAddrMsg a) {
-            args.add("ifa_family=" + family(a.family()));
+            args.add("ifa_family=" + NetlinkNames.family(a.family()));
             if (!dump) {
                 args.add("ifa_prefixlen=" + a.prefixLength());
                 if (a.flags() != 0) {
-                    args.add("ifa_flags=" + IFA_F.decode(a.flags()));
+                    args.add("ifa_flags=" + NetlinkNames.IFA_F.decode(a.flags()));
                 }
-                args.add("ifa_scope=" + scope(a.scope()));
+                args.add("ifa_scope=" + NetlinkNames.scope(a.scope()));
                 args.add("ifa_index=" + ifindex(a.index(), names));
             }
             space = AttributeSpace.ADDR;
         } else if (h instanceof RtMsg r) {
-            args.add("rtm_family=" + family(r.family()));
+            args.add("rtm_family=" + NetlinkNames.family(r.family()));
             if (!dump) {
                 args.add("rtm_dst_len=" + r.dstLength());
                 if (r.srcLength() != 0) {
@@ -122,10 +107,10 @@ public final class StraceFormat {
                 if (r.tos() != 0) {
                     args.add("rtm_tos=" + r.tos());
                 }
-                args.add("rtm_table=" + table(r.table()));
-                args.add("rtm_protocol=" + protocol(r.protocol()));
-                args.add("rtm_scope=" + scope(r.scope()));
-                args.add("rtm_type=" + routeType(r.type()));
+                args.add("rtm_table=" + NetlinkNames.table(r.table()));
+                args.add("rtm_protocol=" + NetlinkNames.protocol(r.protocol()));
+                args.add("rtm_scope=" + NetlinkNames.scope(r.scope()));
+                args.add("rtm_type=" + NetlinkNames.routeType(r.type()));
                 if (r.flags() != 0) {
                     args.add("rtm_flags=0x" + Integer.toHexString(r.flags()));
                 }
@@ -148,7 +133,7 @@ public final class StraceFormat {
     private static List<String> ifinfomsg(IfInfoMsg i, Names names, boolean dump) {
         List<String> out = new ArrayList<>();
         if (i.family() != AF_UNSPEC || dump) {
-            out.add("ifi_family=" + family(i.family()));
+            out.add("ifi_family=" + NetlinkNames.family(i.family()));
         }
         if (!dump) {
             if (i.type() != 0) {
@@ -156,8 +141,8 @@ public final class StraceFormat {
             }
             out.add("ifi_index=" + ifindex(i.index(), names));
             if (i.flags() != 0 || i.change() != 0) {
-                out.add("ifi_flags=" + IFF.decode(i.flags()));
-                out.add("ifi_change=" + IFF.decode(i.change()));
+                out.add("ifi_flags=" + NetlinkNames.IFF.decode(i.flags()));
+                out.add("ifi_change=" + NetlinkNames.IFF.decode(i.change()));
             }
         }
         return out;
@@ -183,8 +168,8 @@ public final class StraceFormat {
                 case IP -> ip(a.payload());
                 case IFINDEX -> ifindex(a.u32(), names);
                 case NETNS_FD -> Arg.fd(a.u32(), names.fdPaths().apply(a.u32()));
-                case TABLE -> table(a.u32());
-                case IFA_FLAGS -> IFA_F.decode(a.u32());
+                case TABLE -> NetlinkNames.table(a.u32());
+                case IFA_FLAGS -> NetlinkNames.IFA_F.decode(a.u32());
                 case EXT_MASK -> RTEXT_FILTER.decode(a.u32());
                 case NESTED -> nest(a.nested(), t.nested(), names);
                 case INFO_DATA -> nest(a.nested(), AttributeSpace.infoData(kindOf(siblings)), names);
@@ -262,67 +247,5 @@ public final class StraceFormat {
             b.append(String.format("\\x%02x", x & 0xff));
         }
         return b.append('"').toString();
-    }
-
-    static String family(int f) {
-        return switch (f) {
-            case AF_UNSPEC -> "AF_UNSPEC";
-            case AF_INET -> "AF_INET";
-            case AF_INET6 -> "AF_INET6";
-            case AF_BRIDGE -> "AF_BRIDGE";
-            case AF_PACKET -> "AF_PACKET";
-            default -> Integer.toString(f);
-        };
-    }
-
-    static String scope(int s) {
-        return switch (s) {
-            case RT_SCOPE_UNIVERSE -> "RT_SCOPE_UNIVERSE";
-            case RT_SCOPE_SITE -> "RT_SCOPE_SITE";
-            case RT_SCOPE_LINK -> "RT_SCOPE_LINK";
-            case RT_SCOPE_HOST -> "RT_SCOPE_HOST";
-            case RT_SCOPE_NOWHERE -> "RT_SCOPE_NOWHERE";
-            default -> Integer.toString(s);
-        };
-    }
-
-    static String table(int t) {
-        return switch (t) {
-            case RT_TABLE_UNSPEC -> "RT_TABLE_UNSPEC";
-            case RT_TABLE_DEFAULT -> "RT_TABLE_DEFAULT";
-            case RT_TABLE_MAIN -> "RT_TABLE_MAIN";
-            case RT_TABLE_LOCAL -> "RT_TABLE_LOCAL";
-            default -> Integer.toUnsignedString(t);
-        };
-    }
-
-    static String protocol(int p) {
-        return switch (p) {
-            case RTPROT_UNSPEC -> "RTPROT_UNSPEC";
-            case RTPROT_REDIRECT -> "RTPROT_REDIRECT";
-            case RTPROT_KERNEL -> "RTPROT_KERNEL";
-            case RTPROT_BOOT -> "RTPROT_BOOT";
-            case RTPROT_STATIC -> "RTPROT_STATIC";
-            case RTPROT_RA -> "RTPROT_RA";
-            case RTPROT_DHCP -> "RTPROT_DHCP";
-            default -> Integer.toString(p);
-        };
-    }
-
-    static String routeType(int t) {
-        return switch (t) {
-            case RTN_UNSPEC -> "RTN_UNSPEC";
-            case RTN_UNICAST -> "RTN_UNICAST";
-            case RTN_LOCAL -> "RTN_LOCAL";
-            case RTN_BROADCAST -> "RTN_BROADCAST";
-            case RTN_ANYCAST -> "RTN_ANYCAST";
-            case RTN_MULTICAST -> "RTN_MULTICAST";
-            case RTN_BLACKHOLE -> "RTN_BLACKHOLE";
-            case RTN_UNREACHABLE -> "RTN_UNREACHABLE";
-            case RTN_PROHIBIT -> "RTN_PROHIBIT";
-            case RTN_THROW -> "RTN_THROW";
-            case RTN_NAT -> "RTN_NAT";
-            default -> Integer.toString(t);
-        };
     }
 }

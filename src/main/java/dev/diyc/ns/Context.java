@@ -1,10 +1,13 @@
 package dev.diyc.ns;
 
+import dev.diyc.sys.Recorder;
+import dev.diyc.sys.Spawn;
 import dev.diyc.sys.Syscalls;
 import dev.diyc.term.Sink;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * One of the two places a command can run, like the posts' two terminals: a thread that holds the
@@ -30,6 +33,11 @@ public abstract class Context implements AutoCloseable {
 
     public NsThread thread() {
         return thread;
+    }
+
+    /** The session's recorder: the calls made for this context go there. */
+    public Recorder recorder() {
+        return thread.recorder();
     }
 
     public ShellSession shell() {
@@ -85,7 +93,7 @@ public abstract class Context implements AutoCloseable {
      * Runs on the context's thread after moving the thread to the shell's working directory, so a
      * native command's relative paths mean what they mean to the shell.
      */
-    public <T> T inShellCwd(java.util.concurrent.Callable<T> work) {
+    public <T> T inShellCwd(Callable<T> work) {
         int shellPid = pid();
         return thread.call(() -> {
             Syscalls.followCwdOf(shellPid);
@@ -95,7 +103,7 @@ public abstract class Context implements AutoCloseable {
 
     /** Starts a shell from the context's thread, inheriting its namespaces, root and directory. */
     protected ShellSession startShellOnThread(List<String> argv) {
-        return ShellSession.start(stdio -> thread.call(() -> dev.diyc.sys.Spawn.spawn(argv, HostEnv.get(), stdio, true)),
+        return ShellSession.start(stdio -> thread.call(() -> Spawn.spawn(argv, HostEnv.get(), stdio, true)),
                 lifeline, background);
     }
 

@@ -1,14 +1,18 @@
 package dev.diyc.ns;
 
 import dev.diyc.net.RtNetlink;
-import dev.diyc.sys.CallLog;
 import dev.diyc.sys.SyscallException;
-import dev.diyc.term.ShellQuote;
+import dev.diyc.sys.Syscalls;
+import dev.diyc.sys.Syscalls.Ipc;
 import dev.diyc.term.Sink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What diyc changed on the host on the learner's behalf (links made with {@code host ip link add},
@@ -19,6 +23,7 @@ import java.util.Set;
  * containers have ended.
  */
 public final class HostChanges {
+    private static final String IP_FORWARD = "/proc/sys/net/ipv4/ip_forward";
     private final Set<String> links = new LinkedHashSet<>();
     /** IPC objects made with host ipcmk, as "KIND ID". */
     private final Set<String> ipcs = new LinkedHashSet<>();
@@ -26,86 +31,34 @@ public final class HostChanges {
     private final Set<String> netns = new LinkedHashSet<>();
     /** Whether diyc made /run/netns itself (then it goes with the last name). */
     private boolean madeNetnsDir;
-    /** MASQUERADE rules added with host iptables: the argv that added each, and the argv that removes it. */
-    private final java.util.Map<List<String>, List<String>> nat = new java.util.LinkedHashMap<>();
     /** The host's ip_forward when diyc started: put back if the learner changed it. */
     private final String ipForward;
     private final Lifeline lifeline;
     private final CgroupChanges cgroups;
+    private final NatChanges nat;
 
     /** Must be made on a thread in the host's network namespace (ip_forward is per namespace). */
     HostChanges(Lifeline lifeline) {
         this.lifeline = lifeline;
         this.cgroups = new CgroupChanges(lifeline);
+        this.nat = new NatChanges(lifeline);
         this.ipForward = read(IP_FORWARD);
         if (ipForward != null) {
             lifeline.undoWhenGone("ip_forward", "[ \"$(cat " + IP_FORWARD + ")\" = " + ipForward + " ] || echo " + ipForward + " > " + IP_FORWARD);
         }
     }
 
-    private static final String IP_FORWARD = "/proc/sys/net/ipv4/ip_forward";
-
     private static String read(String file) {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip();
-        } catch (java.io.IOException e) {
+            return Files.readString(Path.of(file)).strip();
+        } catch (IOException e) {
             return null;
         }
     }
 
-    /** {@code iptables -t nat -A POSTROUTING ... -j MASQUERADE}, run with the machine's tool and recorded. */
-    public synchronized int addMasquerade(NsThread hostThread, Masquerade.Tool tool, String source, String out, Sink to) {
-        Masquerade.requireSafe("network", source);
-        Masquerade.requireSafe("link name", out);
-        List<String> add = Masquerade.add(tool, source, out);
-        List<String> undo = Masquerade.remove(tool, source, out);
-        if (nat.containsKey(add)) {
-            throw new dev.diyc.term.UserError("iptables: diyc has already added that rule (iptables -t nat -S lists it)");
-        }
-        int status = runTool(hostThread, add, to);
-        if (status == 0) {
-            nat.put(add, undo);
-            lifeline.undoWhenGone(natKey(undo), Masquerade.shellLine(undo));
-        }
-        return status;
-    }
-
-    /** {@code iptables -t nat -D POSTROUTING ...}: the rule goes, and is no longer diyc's to undo. */
-    public synchronized int deleteMasquerade(NsThread hostThread, Masquerade.Tool tool, String source, String out, Sink to) {
-        List<String> add = Masquerade.add(tool, source, out);
-        List<String> undo = Masquerade.remove(tool, source, out);
-        if (tool == Masquerade.Tool.NFT && !nat.containsKey(add)) {
-            throw new dev.diyc.term.UserError("iptables: there is no such rule of diyc's to delete (iptables -t nat -S lists them)");
-        }
-        if (tool == Masquerade.Tool.NFT && nat.size() > 1) {
-            to.out("  · diyc's rules share one nft table, and deleting it deletes them all\n");
-        }
-        int status = runTool(hostThread, undo, to);
-        if (status == 0) {
-            // nft's undo deletes diyc's whole table: every rule recorded with that undo is gone
-            nat.values().removeIf(undo::equals);
-            lifeline.forget(natKey(undo));
-        }
-        return status;
-    }
-
-    private static String natKey(List<String> undo) {
-        return "nat:" + Integer.toHexString(undo.hashCode());
-    }
-
-    public int listNat(NsThread hostThread, Masquerade.Tool tool, Sink to) {
-        if (tool == Masquerade.Tool.NFT && nat.isEmpty()) {
-            to.out("(diyc's nft table " + Masquerade.nftTable() + " has no rule yet)\n");
-            return 0;
-        }
-        return runTool(hostThread, Masquerade.list(tool), to);
-    }
-
-    /** Runs iptables or nft from the host's thread, showing the command as the learner would type it. */
-    private static int runTool(NsThread hostThread, List<String> argv, Sink to) {
-        to.out("  · diyc runs: " + ShellQuote.line(argv) + "\n");
-        return OneShot.run(hostThread, argv, to);
-
+    /** The NAT rules added in this session, to be removed with the rest. */
+    public NatChanges nat() {
+        return nat;
     }
 
     /** The cgroups made in this session, to be removed with the rest. */
@@ -113,14 +66,14 @@ public final class HostChanges {
         return cgroups;
     }
 
-    public synchronized void ipcCreated(dev.diyc.sys.Syscalls.Ipc kind, int id) {
+    public synchronized void ipcCreated(Ipc kind, int id) {
         if (ipcs.add(kind + " " + id)) {
             lifeline.watchIpc(kind, id);
         }
     }
 
     /** The learner removed it with host ipcrm: nothing left to undo. */
-    public synchronized void ipcRemoved(dev.diyc.sys.Syscalls.Ipc kind, int id) {
+    public synchronized void ipcRemoved(Ipc kind, int id) {
         if (ipcs.remove(kind + " " + id)) {
             lifeline.forgetIpc(kind, id);
         }
@@ -144,7 +97,7 @@ public final class HostChanges {
         if (netns.remove(name)) {
             lifeline.forget("netns:" + name);
         }
-        if (!java.nio.file.Files.exists(NamedNetns.DIR)) {
+        if (!Files.exists(NamedNetns.DIR)) {
             madeNetnsDir = false;
         }
     }
@@ -170,21 +123,6 @@ public final class HostChanges {
         }
     }
 
-    private void removeNat(NsThread hostThread, boolean quiet, Sink say, List<String> deleted) {
-        if (nat.isEmpty()) {
-            return;
-        }
-        if (!quiet) {
-            say.out("  · diyc removes the NAT rule it added on the host\n");
-        }
-        for (List<String> undo : new LinkedHashSet<>(nat.values())) {
-            runTool(hostThread, undo, quiet ? new Sink.Capture() : say);
-            lifeline.forget(natKey(undo));
-            deleted.add("nat rule");
-        }
-        nat.clear();
-    }
-
     /** ip_forward back to what it was when diyc started, if the learner changed it. */
     private void restoreIpForward(NsThread hostThread, boolean quiet, Sink say, List<String> deleted) {
         if (ipForward == null || ipForward.equals(hostThread.call(() -> read(IP_FORWARD)))) {
@@ -193,7 +131,7 @@ public final class HostChanges {
         if (!quiet) {
             say.out("  · diyc puts the host's ip_forward back to " + ipForward + ", as it was\n");
         }
-        hostThread.call(() -> dev.diyc.sys.Syscalls.writeFile(IP_FORWARD, ipForward + "\n", null));
+        hostThread.call(() -> Syscalls.writeFile(IP_FORWARD, ipForward + "\n", null));
         deleted.add("ip_forward");
     }
 
@@ -214,11 +152,11 @@ public final class HostChanges {
         }
         for (String entry : ipcs) {
             String[] f = entry.split(" ");
-            var kind = dev.diyc.sys.Syscalls.Ipc.valueOf(f[0]);
+            var kind = Ipc.valueOf(f[0]);
             int id = Integer.parseInt(f[1]);
             try {
                 hostThread.call(() -> {
-                    dev.diyc.sys.Syscalls.ipcRemove(kind, id, null);
+                    Syscalls.ipcRemove(kind, id, null);
                     return null;
                 });
                 deleted.add(entry);
@@ -233,7 +171,7 @@ public final class HostChanges {
     /** "QUEUE 7" as a learner reads it: "message queue 7". */
     private static String describe(String entry) {
         String[] f = entry.split(" ");
-        return switch (dev.diyc.sys.Syscalls.Ipc.valueOf(f[0])) {
+        return switch (Ipc.valueOf(f[0])) {
             case QUEUE -> "message queue " + f[1];
             case SHM -> "shared memory " + f[1];
             case SEM -> "semaphore array " + f[1];
@@ -249,17 +187,17 @@ public final class HostChanges {
      */
     public synchronized List<String> undo(NsThread hostThread, boolean quiet, Sink say) {
         List<String> deleted = new ArrayList<>();
-        java.util.function.Supplier<Void> work = () -> {
+        Supplier<Void> work = () -> {
             cgroups.undo(quiet, say, deleted);
             removeIpcs(hostThread, quiet, say, deleted);
             removeNetns(hostThread, quiet, say, deleted);
-            removeNat(hostThread, quiet, say, deleted);
+            nat.undo(hostThread, quiet, say, deleted);
             restoreIpForward(hostThread, quiet, say, deleted);
             deleteLinks(hostThread, quiet, say, deleted);
             return null;
         };
         if (quiet) {
-            CallLog.silently(work);
+            hostThread.recorder().quietly(work);
         } else {
             work.get();
         }

@@ -1,5 +1,6 @@
 package dev.diyc.ns;
 
+import dev.diyc.sys.Recorder;
 import dev.diyc.term.Sink;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,8 +12,8 @@ public final class HostContext extends Context {
     private final Supplier<Map<String, String>> vars;
 
     /** @param vars the lab's variables ($CTR), read when each command runs */
-    public HostContext(Path playground, Lifeline lifeline, Sink background, Supplier<Map<String, String>> vars) {
-        super(new NsThread("diyc-host", playground), lifeline, background);
+    public HostContext(Path playground, Lifeline lifeline, Sink background, Recorder recorder, Supplier<Map<String, String>> vars) {
+        super(new NsThread("diyc-host", playground, recorder), lifeline, background);
         this.vars = vars;
         this.shell = startShellOnThread(List.of("/bin/sh"));
     }

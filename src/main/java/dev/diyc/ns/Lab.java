@@ -1,15 +1,26 @@
 package dev.diyc.ns;
 
+import dev.diyc.net.Link;
+import dev.diyc.net.Route;
 import dev.diyc.net.RtNetlink;
-import dev.diyc.sys.CallLog;
 import dev.diyc.sys.HostProc;
+import dev.diyc.sys.Recorder;
 import dev.diyc.term.Sink;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Everything one diyc session works with: the playground, the lifeline, the host context and the
- * container context. Closing it leaves the host as it was found.
+ * container context, and the recorder their calls go to. Closing it leaves the host as it was found.
+ *
+ * <p>The lab's threads record into its recorder by themselves; the lab's own methods that do work
+ * on the caller's thread (cgroups removed on reset, a shell moved into a cgroup) bind that thread
+ * to the recorder while they run.
  */
 public final class Lab implements AutoCloseable {
     private static final String FIRST = "ctr";
@@ -17,20 +28,25 @@ public final class Lab implements AutoCloseable {
     private final Lifeline lifeline;
     private final HostNamespaces hostNamespaces;
     private final Sink background;
+    private final Recorder recorder = new Recorder();
+    /** What the lab's containers share with it; made once the lab's parts exist. */
+    private final LabShared shared;
     private final HostContext host;
     /** Guarded by this lab. The containers by name, {@code ctr} always first; {@code ctr2} ... {@code ctr9} appear when first used. */
-    private final java.util.Map<String, Container> containers = new java.util.TreeMap<>(Lab::byNumber);
+    private final Map<String, Container> containers = new TreeMap<>(Lab::byNumber);
     private final HostChanges hostChanges;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** {@code $UPLINK}, read the first time it is asked for. */
+    private volatile String uplink;
     private Lab(Path playground, Lifeline lifeline, Sink background) {
         this.playground = playground;
         this.lifeline = lifeline;
         this.background = background;
         this.hostNamespaces = new HostNamespaces();
         this.hostChanges = new HostChanges(lifeline);
+        this.shared = new LabShared(playground, lifeline, background, hostNamespaces, recorder, ProcfsPidns.asConfigured());
         containers.put(FIRST, newContainer(FIRST));
-        this.host = new HostContext(playground, lifeline, background, this::vars);
+        this.host = new HostContext(playground, lifeline, background, recorder, this::vars);
     }
 
     /** Must be called from a thread in the host's namespaces and root (the main thread). */
@@ -40,6 +56,11 @@ public final class Lab implements AutoCloseable {
         Lifeline lifeline = Lifeline.start();
         lifeline.removeWhenGone(playground);
         return new Lab(playground, lifeline, background);
+    }
+
+    /** Where this session's calls go: the REPL listens to it to print them. */
+    public Recorder recorder() {
+        return recorder;
     }
 
     public Path playground() {
@@ -73,12 +94,12 @@ public final class Lab implements AutoCloseable {
     }
 
     /** The containers that exist, ctr first. */
-    public synchronized java.util.List<Container> containers() {
-        return java.util.List.copyOf(containers.values());
+    public synchronized List<Container> containers() {
+        return List.copyOf(containers.values());
     }
 
     private Container newContainer(String name) {
-        return new Container(name, playground, lifeline, background, hostNamespaces, this::vars);
+        return new Container(name, shared, this::vars);
     }
 
     /** ctr before ctr2 before ctr10: by the number after "ctr". */
@@ -102,15 +123,13 @@ public final class Lab implements AutoCloseable {
      * The variables a line may use, expanded by the shells themselves and by diyc for its own
      * commands: {@code $CTR}, the container shell's host PID, and {@code $CTR2} ... for the others.
      */
-    public synchronized java.util.Map<String, String> vars() {
-        java.util.Map<String, String> vars = new java.util.LinkedHashMap<>();
+    public synchronized Map<String, String> vars() {
+        Map<String, String> vars = new LinkedHashMap<>();
         containers.values().forEach(c -> vars.put(c.variable(), Integer.toString(c.pid())));
         vars.put("UPLINK", uplink());
         UserNamespaceShell.addVars(vars, containers.get(FIRST));
         return vars;
     }
-
-    private volatile String uplink;
 
     /**
      * {@code $UPLINK}: the host's link with the default route (eth0, enp0s3), which a NAT rule names
@@ -118,12 +137,12 @@ public final class Lab implements AutoCloseable {
      */
     private String uplink() {
         if (uplink == null) {
-            uplink = host.thread().call(() -> CallLog.silently(() -> {
+            uplink = recorder.quietly(() -> host.thread().call(() -> {
                 try (RtNetlink nl = RtNetlink.open().recordReads(false)) {
                     var links = nl.links();
-                    return nl.routes().stream().filter(dev.diyc.net.Route::isDefault)
+                    return nl.routes().stream().filter(Route::isDefault)
                             .flatMap(r -> links.stream().filter(l -> l.index() == r.oif()))
-                            .map(dev.diyc.net.Link::name).findFirst().orElse("eth0");
+                            .map(Link::name).findFirst().orElse("eth0");
                 }
             }));
         }
@@ -139,12 +158,14 @@ public final class Lab implements AutoCloseable {
      * (whatever su did), and what diyc changed on the host undone (shown).
      */
     public synchronized Container resetAll() {
-        for (Container c : containers()) {
-            containers.remove(c.name()).close();
-        }
-        Container fresh = container(FIRST);
-        hostChanges.undo(host.thread(), false, background);
-        return fresh;
+        return recorder.on(() -> {
+            for (Container c : containers()) {
+                containers.remove(c.name()).close();
+            }
+            Container fresh = container(FIRST);
+            hostChanges.undo(host.thread(), false, background);
+            return fresh;
+        });
     }
 
     /** Ends the first container and starts a fresh one that shares every namespace with the host. */
@@ -154,15 +175,17 @@ public final class Lab implements AutoCloseable {
 
     /** Ends the named container and starts a fresh one under the same name, as the user su made it. */
     public synchronized Container resetContainer(String name) {
-        Container old = containers.get(name);
-        Learner as = old == null ? null : old.suUser();
-        if (old != null) {
-            old.close();
-        }
-        Container fresh = newContainer(name);
-        containers.put(name, fresh);
-        fresh.suQuietly(as); // like the posts' terminal after exit: still the user su made it
-        return fresh;
+        return recorder.on(() -> {
+            Container old = containers.get(name);
+            Learner as = old == null ? null : old.suUser();
+            if (old != null) {
+                old.close();
+            }
+            Container fresh = newContainer(name);
+            containers.put(name, fresh);
+            fresh.suQuietly(as); // like the posts' terminal after exit: still the user su made it
+            return fresh;
+        });
     }
 
     @Override
@@ -170,9 +193,11 @@ public final class Lab implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return; // the shutdown hook runs after a normal close too
         }
-        containers().forEach(Container::close);
-        hostChanges.undo(host.thread(), true, background);
-        host.close();
+        recorder.on(() -> {
+            containers().forEach(Container::close);
+            hostChanges.undo(host.thread(), true, background);
+            host.close();
+        });
         try {
             Playground.remove(playground);
         } catch (IOException e) {

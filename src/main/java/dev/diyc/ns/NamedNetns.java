@@ -3,6 +3,7 @@ package dev.diyc.ns;
 import dev.diyc.term.ShellQuote;
 import dev.diyc.term.UserError;
 import dev.diyc.sys.Flags;
+import dev.diyc.sys.Recorder;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.sys.Syscalls;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class NamedNetns {
             Syscalls.mkdir(DIR.toString(), 0755, "named network namespaces live here, as iproute2 keeps them");
         }
         Syscalls.createFile(file.toString(), 0, "the mount point: an empty file");
-        try (NsThread t = new NsThread("diyc-netns-" + name, Path.of("/"))) {
+        try (NsThread t = new NsThread("diyc-netns-" + name, Path.of("/"), Recorder.current())) {
             t.call(() -> {
                 Syscalls.unshare(Flags.CLONE_NEWNET, "a new network namespace, for this one thread of diyc's");
                 Syscalls.mount("/proc/thread-self/ns/net", file.toString(), null, Flags.MS_BIND, null,

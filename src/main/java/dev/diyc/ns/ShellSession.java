@@ -1,22 +1,15 @@
 package dev.diyc.ns;
 
 import dev.diyc.sys.Fds;
-import dev.diyc.term.ShellQuote;
 import dev.diyc.term.Sink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * A real shell living in a context (on the host, or in the container's namespaces and root), driven
@@ -24,9 +17,9 @@ import java.util.function.Consumer;
  * {@code echo $$} prints the shell's own PID (1 once it is a PID namespace's init), {@code cd}
  * persists, and {@code sleep 999 &} becomes the shell's own background job.
  *
- * <p>Each line is run with {@code command eval '...'} (a syntax error is reported, the shell lives
- * on), then the shell prints a random token and the status on stdout and the token on stderr, so
- * diyc knows when the command is over. When diyc goes away, the pipe closes and the shell exits.
+ * <p>Each line goes as a {@link CommandScript}, whose end-of-command marker the {@link LineSplitter}
+ * cuts out of the output, so diyc knows when the command is over. When diyc goes away, the pipe
+ * closes and the shell exits.
  */
 public final class ShellSession implements AutoCloseable {
     /** Launches the shell where it must start (a context's thread); gets its stdin, stdout, stderr. */
@@ -48,7 +41,7 @@ public final class ShellSession implements AutoCloseable {
     private final CompletableFuture<Void> outEof = new CompletableFuture<>();
     private final CompletableFuture<Void> errEof = new CompletableFuture<>();
     private final OutputStream stdin;
-    private final String token = "__diyc_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + "__";
+    private final CommandScript script = new CommandScript();
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private final Lifeline lifeline;
     private final Object lock = new Object();
@@ -79,21 +72,6 @@ public final class ShellSession implements AutoCloseable {
 
     public static ShellSession start(Launcher launcher, Lifeline lifeline, Sink background) {
         return start(launcher, lifeline, background, null);
-    }
-
-    /** A helper program could not start the shell: its exit status, and what it printed. */
-    public static final class HelperFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final int status;
-
-        HelperFailed(int status, String output) {
-            super(output);
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
-        }
     }
 
     /**
@@ -167,12 +145,6 @@ public final class ShellSession implements AutoCloseable {
     }
 
     /**
-     * A plain {@code exec PROG ARGS} line (no lists, pipes or redirections): the shell becomes another
-     * program, which must inherit the shell's input. Other lines with exec go to the shell as typed.
-     */
-    private static final java.util.regex.Pattern EXEC = java.util.regex.Pattern.compile("\\s*exec\\s+([^\\s;&|<>()`]+)[^;&|<>()`\\n]*");
-
-    /**
      * Runs one command line and waits for it. {@code vars} are set as shell variables first (for
      * example {@code CTR}, the container's host PID, so the shell itself expands {@code $CTR}).
      */
@@ -184,37 +156,23 @@ public final class ShellSession implements AutoCloseable {
             int seq = ++commands;
             CompletableFuture<Integer> out = new CompletableFuture<>();
             CompletableFuture<Integer> err = new CompletableFuture<>();
-            StringBuilder script = new StringBuilder();
-            vars.forEach((k, v) -> script.append(k).append('=').append(ShellQuote.word(v)).append("; "));
-            var exec = EXEC.matcher(line);
-            if (exec.matches()) {
-                // exec discards the rest of the input line, marker included, and a non-interactive
-                // shell dies when exec fails: check the program first, as an interactive one survives.
-                script.append("if command -v ").append(ShellQuote.word(exec.group(1))).append(" >/dev/null 2>&1; then command eval ")
-                        .append(ShellQuote.word(line)).append("; else echo ").append(ShellQuote.word("exec: " + exec.group(1) + ": not found"))
-                        .append(" >&2; (exit 127); fi; ");
-            } else {
-                // A missing /dev/null (a bare rootfs after pivot_root) must not stop the command.
-                String noInput = Files.exists(Path.of("/proc/" + pid + "/root/dev/null")) ? "</dev/null" : "<&-";
-                script.append("command eval ").append(ShellQuote.word(line)).append(' ').append(noInput).append("; ");
-            }
-            script.append(marker(seq, "\"$?\""));
+            String text = script.forLine(line, vars, seq, pid);
             childrenBefore = Set.copyOf(Processes.children(pid));
             sink = to;
             outDone = out;
             errDone = err;
             expected = seq;
-            if (!send(script.toString())) {
+            if (!send(text)) {
                 sink = null;
                 return new Result(-1, true);
             }
-            if (exec.matches()) {
+            if (CommandScript.isExec(line)) {
                 // Whatever the shell became reads the rest of our input: ask it for the marker too.
                 daemon("diyc-exec-" + pid, () -> {
                     for (long wait = 300; !out.isDone() && alive(); wait = 1000) {
                         sleep(wait);
                         if (!out.isDone()) {
-                            send(marker(seq, "0"));
+                            send(script.marker(seq, "0"));
                         }
                     }
                 });
@@ -226,11 +184,6 @@ public final class ShellSession implements AutoCloseable {
             }
             return new Result(exited.join(), true);
         }
-    }
-
-    /** The end-of-command marker: the token and the command's number on both streams, its status on stdout. */
-    private String marker(int seq, String status) {
-        return "printf '%s %d %d\\n' " + token + " " + seq + " " + status + "; printf '%s %d\\n' " + token + " " + seq + " >&2\n";
     }
 
     private boolean send(String text) {
@@ -279,7 +232,7 @@ public final class ShellSession implements AutoCloseable {
     }
 
     private void pump(InputStream in, boolean isOut) {
-        byte[] tokenBytes = token.getBytes(StandardCharsets.US_ASCII);
+        byte[] tokenBytes = script.token().getBytes(StandardCharsets.US_ASCII);
         LineSplitter lines = new LineSplitter(tokenBytes, text -> deliver(text, isOut), rest -> marker(rest, isOut));
         byte[] buf = new byte[8192];
         try (in) {
@@ -306,24 +259,12 @@ public final class ShellSession implements AutoCloseable {
     }
 
     private void marker(String rest, boolean isOut) {
-        String[] f = rest.trim().split("\\s+");
-        int seq;
-        try {
-            seq = Integer.parseInt(f[0]);
-        } catch (NumberFormatException e) {
-            return; // not a marker of ours after all (a program echoing our input back)
-        }
-        if (seq != expected) {
-            return; // a duplicate from an exec'd shell, after its command was already over
+        CommandScript.Marker m = CommandScript.parse(rest);
+        if (m == null || m.seq() != expected) {
+            return; // not ours after all, or a duplicate from an exec'd shell after its command was over
         }
         if (isOut) {
-            int status;
-            try {
-                status = f.length > 1 ? Integer.parseInt(f[1]) : -1;
-            } catch (NumberFormatException e) {
-                status = -1;
-            }
-            outDone.complete(status);
+            outDone.complete(m.status());
         } else {
             errDone.complete(0);
         }
@@ -352,81 +293,6 @@ public final class ShellSession implements AutoCloseable {
             exited.get(3, TimeUnit.SECONDS);
         } catch (Exception e) {
             // a zombie we cannot reap is not worth blocking the learner for
-        }
-    }
-
-    /** Splits a byte stream into text, cutting out the end-of-command marker wherever it appears. */
-    static final class LineSplitter {
-        private final byte[] token;
-        private final Consumer<String> text;
-        private final Consumer<String> marker;
-        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-
-        LineSplitter(byte[] token, Consumer<String> text, Consumer<String> marker) {
-            this.token = token;
-            this.text = text;
-            this.marker = marker;
-        }
-
-        void feed(byte[] buf, int n) {
-            for (int i = 0; i < n; i++) {
-                line.write(buf[i]);
-                if (buf[i] == '\n') {
-                    completeLine();
-                }
-            }
-            flushPartial();
-        }
-
-        private void completeLine() {
-            byte[] b = line.toByteArray();
-            line.reset();
-            int at = indexOf(b, token);
-            if (at < 0) {
-                text.accept(new String(b, StandardCharsets.UTF_8));
-                return;
-            }
-            if (at > 0) {
-                text.accept(new String(b, 0, at, StandardCharsets.UTF_8));
-            }
-            marker.accept(new String(b, at + token.length, b.length - at - token.length, StandardCharsets.UTF_8));
-        }
-
-        /** Shows a partial line now (a prompt, a progress dot), holding back what may be the token's start. */
-        private void flushPartial() {
-            byte[] b = line.toByteArray();
-            if (b.length == 0) {
-                return;
-            }
-            int keep = 0;
-            if (indexOf(b, token) >= 0) {
-                keep = b.length; // the rest of the marker line is on its way
-            } else {
-                for (int k = Math.min(token.length - 1, b.length); k > 0; k--) {
-                    if (java.util.Arrays.equals(b, b.length - k, b.length, token, 0, k)) {
-                        keep = k;
-                        break;
-                    }
-                }
-            }
-            if (keep < b.length) {
-                text.accept(new String(b, 0, b.length - keep, StandardCharsets.UTF_8));
-                line.reset();
-                line.write(b, b.length - keep, keep);
-            }
-        }
-
-        private static int indexOf(byte[] hay, byte[] needle) {
-            outer:
-            for (int i = 0; i + needle.length <= hay.length; i++) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (hay[i + j] != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return i;
-            }
-            return -1;
         }
     }
 }

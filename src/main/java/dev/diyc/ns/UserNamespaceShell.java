@@ -49,7 +49,7 @@ public final class UserNamespaceShell {
      * util-linux's unshare, asked for what the learner asked diyc for; its shell is the container's next
      * shell. {@code --kill-child}: if the helper dies, so does the shell it forked.
      */
-    public static List<String> helperArgv(Container.UnshareRequest r, boolean mapRoot, String shell) {
+    public static List<String> helperArgv(UnshareRequest r, boolean mapRoot, String shell) {
         if (locate(HELPER) == null) {
             throw new UserError("this step needs util-linux's unshare program (apt-get install util-linux), and it is not on the PATH");
         }
@@ -87,7 +87,7 @@ public final class UserNamespaceShell {
     }
 
     /** A new PID (or time) namespace takes effect for children only: the helper forks the shell, as --fork does. */
-    public static boolean forks(Container.UnshareRequest r) {
+    public static boolean forks(UnshareRequest r) {
         return (r.flags() & (Flags.CLONE_NEWPID | Flags.CLONE_NEWTIME)) != 0;
     }
 

@@ -1,7 +1,6 @@
 package dev.diyc.session;
 
 import dev.diyc.ns.Context;
-import dev.diyc.sys.CallLog;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.term.Console;
 import dev.diyc.term.UserError;
@@ -32,7 +31,7 @@ final class CommandOutput {
             return ctx.capture(line).lines().toList();
         }
         try {
-            CallLog.silently(() -> c.run(engine, call));
+            engine.lab().recorder().quietly(() -> c.run(engine, call));
         } catch (UserError | SyscallException e) {
             capture.error(e.getMessage());
         }

@@ -6,7 +6,6 @@ import dev.diyc.ns.Container;
 import dev.diyc.ns.Context;
 import dev.diyc.ns.Lab;
 import dev.diyc.ns.ShellSession;
-import dev.diyc.sys.CallLog;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.term.Console;
 import dev.diyc.term.UserError;
@@ -43,7 +42,7 @@ public final class Engine {
         this.registry = registry;
         this.env = env;
         this.err = err;
-        CallLog.listen(c -> CallExplanations.show(c, console));
+        lab.recorder().listen(c -> CallExplanations.show(c, console));
     }
 
     /** How to ask a yes/no question: the REPL asks at the prompt; scripted mode answers no. */

@@ -26,7 +26,7 @@ public final class Syscalls {
     private static long check(String name, long ret, String note, String... args) {
         int errno = ret < 0 ? Native.errno() : 0;
         Call call = new Call(name, List.of(args), ret < 0 ? -1 : ret, errno, note);
-        CallLog.record(call);
+        Recorder.record(call);
         if (ret < 0) {
             throw new SyscallException(call);
         }

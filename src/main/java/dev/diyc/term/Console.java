@@ -1,6 +1,7 @@
 package dev.diyc.term;
 
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -17,7 +18,7 @@ public final class Console implements Sink {
     private boolean atLineStart = true;
     private volatile boolean muted;
     /** Set while the learner is at the prompt: late output (a background job's) goes above the prompt line. */
-    private volatile java.util.function.Consumer<String> abovePrompt;
+    private volatile Consumer<String> abovePrompt;
 
     public Console(PrintWriter w, boolean color, IntSupplier width) {
         this.w = w;
@@ -53,11 +54,16 @@ public final class Console implements Sink {
      * While the REPL waits at the prompt, output arriving from elsewhere (a background job) is printed
      * above the prompt line instead of into what the learner is typing; null when the prompt is gone.
      */
-    public void abovePrompt(java.util.function.Consumer<String> printAbove) {
+    public void abovePrompt(Consumer<String> printAbove) {
         abovePrompt = printAbove;
     }
 
-    /** Runs with every line dropped: diyc replaying steps the learner has already seen. */
+    /**
+     * Runs with every line dropped: diyc replaying steps the learner has already seen. This is the
+     * output side, and drops everything (a shell's output, messages, calls alike); it stays because
+     * a replay has output that is not calls. To keep a call from being shown, callers use the
+     * session's {@code Recorder.quietly}, the one way to mute calls (term knows nothing of calls).
+     */
     public void muted(Runnable r) {
         muted = true;
         try {

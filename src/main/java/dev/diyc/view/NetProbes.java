@@ -1,11 +1,11 @@
 package dev.diyc.view;
 
 import dev.diyc.net.Address;
+import dev.diyc.net.IpFormat;
 import dev.diyc.net.Link;
 import dev.diyc.net.Ping;
 import dev.diyc.net.RtNetlink;
 import dev.diyc.ns.Context;
-import dev.diyc.sys.CallLog;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,7 +43,7 @@ public final class NetProbes {
     public static String routes(Context ctx) {
         return quietly(ctx, () -> {
             try (RtNetlink nl = RtNetlink.open().recordReads(false)) {
-                return dev.diyc.net.IpFormat.routes(nl.routes(), nl.links()).strip();
+                return IpFormat.routes(nl.routes(), nl.links()).strip();
             }
         });
     }
@@ -55,7 +55,7 @@ public final class NetProbes {
 
     private static String quietly(Context ctx, Callable<String> read) {
         try {
-            return CallLog.silently(() -> ctx.thread().call(read));
+            return ctx.recorder().quietly(() -> ctx.thread().call(read));
         } catch (RuntimeException e) {
             return "(" + e.getMessage() + ")";
         }

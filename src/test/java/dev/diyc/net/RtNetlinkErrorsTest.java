@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diyc.term.UserError;
 import dev.diyc.sys.Call;
-import dev.diyc.sys.CallLog;
 import dev.diyc.sys.Errno;
+import dev.diyc.sys.Recorder;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.testing.HostState;
 import dev.diyc.testing.Root;
@@ -32,6 +32,7 @@ class RtNetlinkErrorsTest {
     private HostNetwork hostNetwork;
     private HostState host;
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Recorder recorder = new Recorder();
     private ThreadNetns ns;
 
     @BeforeEach
@@ -39,14 +40,13 @@ class RtNetlinkErrorsTest {
         Root.require();
         hostNetwork = HostNetwork.now();
         host = HostState.now();
-        CallLog.listen(calls::add);
-        ns = ThreadNetns.create("net-errors");
+        recorder.listen(calls::add);
+        ns = ThreadNetns.create("net-errors", recorder);
     }
 
     @AfterEach
     void after() {
         ns.close();
-        CallLog.listen(null);
         hostNetwork.assertUnchanged();
         HostState.assertUnchanged(host, "after " + getClass().getSimpleName());
     }

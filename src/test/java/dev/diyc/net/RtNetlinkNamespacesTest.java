@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.diyc.sys.Call;
-import dev.diyc.sys.CallLog;
+import dev.diyc.sys.Recorder;
 import dev.diyc.testing.HostState;
 import dev.diyc.testing.Root;
 import java.io.IOException;
@@ -33,25 +33,26 @@ class RtNetlinkNamespacesTest {
     private HostNetwork hostNetwork;
     private HostState host;
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+    /** The test's session: every namespace thread below records into it. */
+    private final Recorder recorder = new Recorder();
 
     @BeforeEach
     void before() {
         Root.require();
         hostNetwork = HostNetwork.now();
         host = HostState.now();
-        CallLog.listen(calls::add);
+        recorder.listen(calls::add);
     }
 
     @AfterEach
     void after() {
-        CallLog.listen(null);
         hostNetwork.assertUnchanged();
         HostState.assertUnchanged(host, "after " + getClass().getSimpleName());
     }
 
     @Test
     void aFreshNetworkNamespaceHasOnlyLoopbackDown() {
-        try (ThreadNetns ns = ThreadNetns.create("net-fresh")) {
+        try (ThreadNetns ns = ThreadNetns.create("net-fresh", recorder)) {
             List<Link> links = ns.call(RtNetlink::links);
             assertEquals(1, links.size(), links.toString());
             Link lo = links.get(0);
@@ -73,7 +74,7 @@ class RtNetlinkNamespacesTest {
      */
     @Test
     void vethBridgeAddressesAndRouteAgreeWithIproute2() throws Exception {
-        try (ThreadNetns hostSide = ThreadNetns.create("net-host"); ThreadNetns ctr = ThreadNetns.create("net-ctr")) {
+        try (ThreadNetns hostSide = ThreadNetns.create("net-host", recorder); ThreadNetns ctr = ThreadNetns.create("net-ctr", recorder)) {
             try (Netns.Fd ctrFd = ctr.openFd()) {
                 hostSide.run(n -> {
                     n.addBridge("br0");
@@ -145,7 +146,7 @@ class RtNetlinkNamespacesTest {
     @Test
     void linksGoIntoAProcesssNamespaceByPid() throws Exception {
         Process child = new ProcessBuilder("unshare", "--net", "sleep", "30").redirectErrorStream(true).start();
-        try (ThreadNetns ns = ThreadNetns.create("net-pid")) {
+        try (ThreadNetns ns = ThreadNetns.create("net-pid", recorder)) {
             int pid = (int) child.pid();
             awaitOwnNetns(pid);
             ns.run(n -> {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.diyc.ns.NsThread;
 import dev.diyc.sys.Flags;
+import dev.diyc.sys.Recorder;
 import dev.diyc.sys.Syscalls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,9 @@ final class ThreadNetns implements AutoCloseable {
         this.net = net;
     }
 
-    static ThreadNetns create(String name) {
-        NsThread t = new NsThread(name, Path.of(System.getProperty("java.io.tmpdir")));
+    /** @param recorder where the calls made on the namespace's thread go */
+    static ThreadNetns create(String name, Recorder recorder) {
+        NsThread t = new NsThread(name, Path.of(System.getProperty("java.io.tmpdir")), recorder);
         try {
             RtNetlink n = t.call(() -> {
                 Syscalls.unshare(Flags.CLONE_NEWNET, null);

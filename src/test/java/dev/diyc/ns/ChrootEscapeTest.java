@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diyc.sys.Call;
-import dev.diyc.sys.CallLog;
+import dev.diyc.sys.Recorder;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.sys.Syscalls;
 import dev.diyc.testing.Root;
@@ -29,6 +29,7 @@ class ChrootEscapeTest {
     private NsThread thread;
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<String> said = new ArrayList<>();
+    private final Recorder recorder = new Recorder();
 
     @BeforeEach
     void jailAThread() throws IOException {
@@ -38,18 +39,17 @@ class ChrootEscapeTest {
         // Classes load lazily from target/classes, which a jailed thread cannot reach: load the
         // failure path's classes now (diyc's jar is open already; Native.warmUp does the rest there).
         assertThrows(SyscallException.class, () -> Syscalls.chroot(tmp.resolve("absent").toString(), null));
-        thread = new NsThread("escape-test", jail);
+        thread = new NsThread("escape-test", jail, recorder);
         thread.call(() -> {
             Syscalls.chroot(jail.toString(), null);
             Syscalls.chdir("/", null);
             return null;
         });
-        CallLog.listen(c -> calls.add(c.line()));
+        recorder.listen(c -> calls.add(c.line())); // from here on: the jail's own calls are not the escape's
     }
 
     @AfterEach
     void end() {
-        CallLog.listen(null);
         thread.close();
     }
 

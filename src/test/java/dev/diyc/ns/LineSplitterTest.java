@@ -11,7 +11,7 @@ class LineSplitterTest {
     private static final String TOKEN = "__diyc_0123456789abcdef__";
     private final StringBuilder text = new StringBuilder();
     private final List<String> markers = new ArrayList<>();
-    private final ShellSession.LineSplitter splitter = new ShellSession.LineSplitter(
+    private final LineSplitter splitter = new LineSplitter(
             TOKEN.getBytes(StandardCharsets.US_ASCII), text::append, markers::add);
 
     private void feed(String s) {

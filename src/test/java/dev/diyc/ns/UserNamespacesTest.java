@@ -3,6 +3,7 @@ package dev.diyc.ns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.diyc.sys.Flags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +62,8 @@ class UserNamespacesTest {
 
     @Test
     void theHelperIsAskedForWhatTheLearnerAskedFor() {
-        var r = new Container.UnshareRequest(dev.diyc.sys.Flags.CLONE_NEWUTS | dev.diyc.sys.Flags.CLONE_NEWPID | dev.diyc.sys.Flags.CLONE_NEWNS,
-                dev.diyc.sys.Flags.MS_PRIVATE, true, "/proc", "rootfs", null, List.of("sh"));
+        var r = new UnshareRequest(Flags.CLONE_NEWUTS | Flags.CLONE_NEWPID | Flags.CLONE_NEWNS,
+                Flags.MS_PRIVATE, true, "/proc", "rootfs", null, List.of("sh"));
         assertEquals(List.of("unshare", "--user", "--map-root-user", "--uts", "--mount", "--pid", "--fork", "--kill-child",
                 "--mount-proc=/proc", "--root=rootfs", "--", "sh"), UserNamespaceShell.helperArgv(r, true, "sh"));
     }

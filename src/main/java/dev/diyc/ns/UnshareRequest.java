@@ -1,0 +1,10 @@
+package dev.diyc.ns;
+
+import java.util.List;
+
+/**
+ * What {@code unshare} asks for, in util-linux's terms: the clone flags, the propagation made on /
+ * (MS_PRIVATE and the like, 0 for none), --fork, --mount-proc's target, --root, --wd, the program.
+ */
+public record UnshareRequest(long flags, long propagation, boolean fork, String mountProc, String root, String wd,
+        List<String> program) {}
