@@ -33,6 +33,7 @@ class LayersTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("App").definedBy("dev.diyc")
                 .layer("Repl").definedBy("dev.diyc.repl..")
+                .layer("Doctor").definedBy("dev.diyc.doctor..")
                 .layer("Lessons").definedBy("dev.diyc.lesson..")
                 .layer("Commands").definedBy("dev.diyc.commands..")
                 .layer("Explain").definedBy("dev.diyc.explain..")
@@ -48,15 +49,17 @@ class LayersTest {
 
                 .whereLayer("App").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Repl").mayOnlyBeAccessedByLayers("App")
-                .whereLayer("Lessons").mayOnlyBeAccessedByLayers("App", "Repl")
+                // diyc doctor reads the machine as the lessons would use it; only the App's subcommand calls it.
+                .whereLayer("Doctor").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Lessons").mayOnlyBeAccessedByLayers("App", "Repl", "Doctor")
                 .whereLayer("Commands").mayOnlyBeAccessedByLayers("Repl")
                 .whereLayer("Explain").mayOnlyBeAccessedByLayers("Repl")
                 .whereLayer("Views").mayOnlyBeAccessedByLayers("Repl", "Lessons", "Commands")
-                .whereLayer("Namespaces").mayOnlyBeAccessedByLayers("Repl", "Lessons", "Commands", "Views")
+                .whereLayer("Namespaces").mayOnlyBeAccessedByLayers("Repl", "Doctor", "Lessons", "Commands", "Views")
                 .whereLayer("Net").mayOnlyBeAccessedByLayers("Repl", "Lessons", "Commands", "Views", "Explain", "Namespaces")
-                .whereLayer("Cgroups").mayOnlyBeAccessedByLayers("Repl", "Lessons", "Commands", "Views", "Explain", "Namespaces")
-                .whereLayer("Rootfs").mayOnlyBeAccessedByLayers("App", "Repl", "Lessons", "Commands", "Namespaces")
-                .whereLayer("Sys").mayOnlyBeAccessedByLayers("App", "Repl", "Lessons", "Commands", "Explain", "Views",
+                .whereLayer("Cgroups").mayOnlyBeAccessedByLayers("Repl", "Doctor", "Lessons", "Commands", "Views", "Explain", "Namespaces")
+                .whereLayer("Rootfs").mayOnlyBeAccessedByLayers("App", "Repl", "Doctor", "Lessons", "Commands", "Namespaces")
+                .whereLayer("Sys").mayOnlyBeAccessedByLayers("App", "Repl", "Doctor", "Lessons", "Commands", "Explain", "Views",
                         "Namespaces", "Net", "Cgroups", "Rootfs")
                 .whereLayer("Progress").mayOnlyBeAccessedByLayers("Repl", "Lessons")
                 .whereLayer("Data").mayOnlyBeAccessedByLayers("Lessons", "Explain")
@@ -67,7 +70,7 @@ class LayersTest {
     @Test
     void theTerminalLayerUsesNothingOfDiyc() {
         noClasses().that().resideInAPackage("dev.diyc.term..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.diyc", "dev.diyc.repl..", "dev.diyc.lesson..",
+                .should().dependOnClassesThat().resideInAnyPackage("dev.diyc", "dev.diyc.repl..", "dev.diyc.doctor..", "dev.diyc.lesson..",
                         "dev.diyc.commands..", "dev.diyc.explain..", "dev.diyc.view..", "dev.diyc.ns..", "dev.diyc.net..",
                         "dev.diyc.cgroup..", "dev.diyc.rootfs..", "dev.diyc.sys..", "dev.diyc.progress..", "dev.diyc.data..")
                 .check(classes);
