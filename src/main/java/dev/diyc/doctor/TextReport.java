@@ -47,7 +47,7 @@ public final class TextReport {
                     continue;
                 }
                 wrap(f.piece().label() + ": " + f.found(), "     - ");
-                fix(f.fix(), "       ");
+                fix(f.fix(), "         "); // deeper than the prose above it, so the command stands out
             }
             for (String word : row.unknownNeeds()) {
                 wrap("needs: " + word + " names nothing doctor checks (lessons/FORMAT.md lists the words)", "     - ");

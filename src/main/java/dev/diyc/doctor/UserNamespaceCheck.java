@@ -20,7 +20,7 @@ final class UserNamespaceCheck {
         return UserNamespaces.blocker(m.path("/proc/sys")).map(why -> {
             Matcher fix = SYSCTL.matcher(why);
             String sysctl = why.replaceFirst(".*?([a-z_]+\\.[a-z_.]+) is (\\d+).*", "$1=$2");
-            return Finding.missing(Piece.USER_NAMESPACES, "forbidden to ordinary users: " + sysctl,
+            return Finding.missing(Piece.USER_NAMESPACES, "forbidden by " + sysctl.replace("=", " = "),
                     fix.find() ? fix.group() : why).with(Map.of("forbidden_by", sysctl));
         }).orElse(Finding.ok(Piece.USER_NAMESPACES, "ordinary users may create them"));
     }
