@@ -18,7 +18,7 @@ final class DiskSpaceCheck {
     static final long MB = 1_000_000;
     /** What a learner's files and a lesson's scratch take beyond the image's copy. */
     static final long MARGIN = 64 * MB;
-    /** A host-programs image before it is built: a few dozen programs and their libraries (~30 MB seen). */
+    /** A host-programs image before it is built: a few dozen programs and their libraries (13 MB on a Debian 12 host; room for larger libc and bash). */
     static final long HOST_IMAGE_ESTIMATE = 40 * MB;
 
     private DiskSpaceCheck() {}
