@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "diyc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = RootfsCli.class,
+        subcommands = {RootfsCli.class, DoctorCli.class},
         description = {"Do it yourself containers: an interactive shell that builds a container by hand, one real syscall at a time.",
                 "",
                 "With no options, opens the REPL. Run it with sudo: namespaces and mounts need root; without sudo, "
@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
                 "  sudo ./diyc                      open the REPL",
                 "  sudo ./diyc --script lesson.txt  run REPL lines from a file, as a transcript",
                 "  echo 'lesson run all' | sudo ./diyc --script -",
-                "  sudo ./diyc rootfs build         rebuild the default root filesystem"})
+                "  sudo ./diyc rootfs build         rebuild the default root filesystem",
+                "  ./diyc doctor                    can every lesson run on this machine?"})
 public final class Main implements Callable<Integer> {
     public static final int OK = 0, FAILED = 1, USAGE = 2;
 

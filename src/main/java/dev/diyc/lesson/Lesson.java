@@ -12,7 +12,12 @@ public record Lesson(int number, String id, String title, List<String> posts, St
     public static final String USER_NAMESPACES = "user-namespaces";
 
     public boolean needsRoot() {
-        return needs.equals(ROOT);
+        return needWords().get(0).equals(ROOT);
+    }
+
+    /** The words of {@code needs:}, root or user-namespaces first, then anything else it needs from the host (lessons/FORMAT.md). */
+    public List<String> needWords() {
+        return List.of(needs.split(" "));
     }
 
     public record Step(String title, String text, List<Command> commands, List<String> show, List<Check> checks, String hint) {}

@@ -81,12 +81,36 @@ public final class LessonLoader {
             throw new LessonFormatException(where + ": 'lesson' must be the lesson's number");
         }
         List<String> posts = YAML.list(m.getOrDefault("posts", List.of()), where + ": posts").stream().map(String::valueOf).toList();
-        String needs = String.valueOf(m.getOrDefault("needs", Lesson.ROOT));
-        if (!needs.equals(Lesson.ROOT) && !needs.equals(Lesson.USER_NAMESPACES)) {
-            throw new LessonFormatException(where + ": 'needs' must be " + Lesson.ROOT + " or " + Lesson.USER_NAMESPACES + ", not " + needs);
-        }
+        String needs = needs(m.getOrDefault("needs", Lesson.ROOT), where);
         return new Lesson(n.intValue(), YAML.str(m, "id", where), YAML.str(m, "title", where), posts, YAML.str(m, "intro", where),
                 List.copyOf(steps), YAML.optional(m, "outro", where), file, needs);
+    }
+
+    /**
+     * {@code needs:} is a word or a list of words: root (the default) or user-namespaces first, then what
+     * else the lesson needs from the host (overlayfs, seccomp...), which {@code diyc doctor} checks; kept
+     * as one space-separated string, the privilege word first.
+     */
+    private static String needs(Object raw, String where) {
+        List<String> words = new ArrayList<>();
+        for (Object o : raw instanceof List<?> l ? l : List.of(raw)) {
+            for (String w : String.valueOf(o).split("[\\s,]+")) {
+                if (!w.isEmpty() && !words.contains(w)) {
+                    words.add(w);
+                }
+            }
+        }
+        for (String w : words) {
+            if (!w.matches("[a-z][a-z0-9-]*")) {
+                throw new LessonFormatException(where + ": 'needs' takes words like root, user-namespaces or overlayfs, not " + w);
+            }
+        }
+        boolean root = words.remove(Lesson.ROOT), user = words.remove(Lesson.USER_NAMESPACES);
+        if (root && user) {
+            throw new LessonFormatException(where + ": 'needs' names " + Lesson.ROOT + " or " + Lesson.USER_NAMESPACES + ", not both");
+        }
+        words.add(0, user ? Lesson.USER_NAMESPACES : Lesson.ROOT);
+        return String.join(" ", words);
     }
 
     private static Lesson.Step step(Object raw, String where) {

@@ -15,7 +15,7 @@ public final class LessonNeeds {
             throw new UserError("lesson " + l.number() + " (" + l.id() + ") makes namespaces without a user namespace, which needs root: "
                     + "run diyc with sudo (sudo ./diyc)");
         }
-        if (l.needs().equals(Lesson.USER_NAMESPACES)) {
+        if (l.needWords().contains(Lesson.USER_NAMESPACES)) {
             UserNamespaces.blocker().ifPresent(why -> {
                 throw new UserError("lesson " + l.number() + " needs user namespaces, but " + why);
             });

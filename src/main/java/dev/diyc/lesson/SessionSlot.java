@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  */
 public final class SessionSlot {
     private static final int AF_UNIX = 1, SOCK_STREAM = 1, SOCK_CLOEXEC = 0x80000;
-    private static final int SLOTS = 10;
+    /** How many sessions get names of their own; diyc doctor counts the ones taken. */
+    public static final int SLOTS = 10;
+    /** A slot's abstract socket is this and its number: {@code @diyc-slot-0} in /proc/net/unix. */
+    public static final String SOCKET_PREFIX = "diyc-slot-";
     /** A link name a lesson makes: diyc- then a short tag (h7, c8a, br8), never diyc-playground. */
     private static final Pattern LINK = Pattern.compile("\\bdiyc-([a-z]{1,3}\\d*[a-z]?)\\b");
     private static final Pattern NET = Pattern.compile("\\b10\\.200\\.(\\d{1,3})\\.");
@@ -55,7 +58,7 @@ public final class SessionSlot {
             if (fd < 0) {
                 return first();
             }
-            byte[] addr = abstractAddress("diyc-slot-" + n);
+            byte[] addr = abstractAddress(SOCKET_PREFIX + n);
             if (c.bind(fd, addr, addr.length) == 0) {
                 return new SessionSlot(n); // the fd stays open, quietly, until the process ends
             }

@@ -21,26 +21,31 @@ public final class UserNamespaces {
 
     /** What blocks unprivileged user namespaces here, in one line that says how to lift it; empty when nothing does. */
     public static Optional<String> blocker() {
-        if ("0".equals(read("kernel/unprivileged_userns_clone"))) {
+        return blocker(procSys());
+    }
+
+    /** The same, read from another /proc/sys (diyc doctor reads a made-up one in its tests). */
+    public static Optional<String> blocker(Path procSys) {
+        if ("0".equals(read(procSys, "kernel/unprivileged_userns_clone"))) {
             return Optional.of("this host forbids user namespaces to ordinary users: kernel.unprivileged_userns_clone is 0 "
                     + "(Debian's switch). Allow them with: sudo sysctl -w kernel.unprivileged_userns_clone=1");
         }
-        if ("1".equals(read("kernel/apparmor_restrict_unprivileged_userns"))) {
+        if ("1".equals(read(procSys, "kernel/apparmor_restrict_unprivileged_userns"))) {
             return Optional.of("AppArmor restricts user namespaces of ordinary users on this host: "
                     + "kernel.apparmor_restrict_unprivileged_userns is 1 (Ubuntu 24.04's default). Lift it with: "
                     + "sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 (the Vagrantfile sets it for good "
                     + "in /etc/sysctl.d/60-diyc-userns.conf)");
         }
-        if ("0".equals(read("user/max_user_namespaces"))) {
+        if ("0".equals(read(procSys, "user/max_user_namespaces"))) {
             return Optional.of("user namespaces are switched off on this host: user.max_user_namespaces is 0. "
                     + "Allow them with: sudo sysctl -w user.max_user_namespaces=15000");
         }
         return Optional.empty();
     }
 
-    private static String read(String name) {
+    private static String read(Path procSys, String name) {
         try {
-            return Files.readString(procSys().resolve(name)).strip();
+            return Files.readString(procSys.resolve(name)).strip();
         } catch (IOException e) {
             return null; // this kernel has no such switch
         }

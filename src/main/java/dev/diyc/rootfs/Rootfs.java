@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -113,6 +114,21 @@ public final class Rootfs {
         return BusyboxImage.findStaticOnHost(progress)
                 .<ImageSource>map(BusyboxImage::new)
                 .orElseGet(HostBinariesImage::new);
+    }
+
+    /** The host's static busybox that a default image would be built from, if it has one (read only). */
+    public static Optional<Path> staticBusybox() {
+        return BusyboxImage.findStaticOnHost(line -> {});
+    }
+
+    /** Why this machine's own programs could not make an image (a missing one, with its package), or empty when they can. */
+    public static Optional<String> hostProgramsProblem() {
+        try {
+            new HostBinariesImage().check();
+            return Optional.empty();
+        } catch (RootfsException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     private static Consumer<String> orSilence(Consumer<String> progress) {

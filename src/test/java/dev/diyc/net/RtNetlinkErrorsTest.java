@@ -1,6 +1,7 @@
 package dev.diyc.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,12 +132,33 @@ class RtNetlinkErrorsTest {
             n.addAddress("ack0", "10.200.6.1/24");
         });
         SyscallException again = fails(Errno.EEXIST, "RTM_NEWADDR", n -> n.addAddress("ack0", "10.200.6.1/24"));
-        assertEquals("ipv4: Address already assigned", NetlinkExplanations.kernelMessage(again.call()));
+        String why = NetlinkExplanations.of(again.call());
+        assertTrue(why.startsWith("that address is already on that link"), why);
+        // Recent kernels add an extended ACK ("ipv4: Address already assigned"); 6.1 sends none. Either
+        // way the explanation is there, and the kernel's words appear when, and only when, it sent some.
+        String kernel = NetlinkExplanations.kernelMessage(again.call());
+        if (kernel == null) {
+            assertFalse(why.contains("the kernel says"), why);
+        } else {
+            assertTrue(kernel.contains("Address already assigned"), kernel);
+            assertTrue(why.endsWith("(the kernel says: \"" + kernel.strip() + "\")"), why);
+        }
         // A gateway on no network this namespace reaches.
         SyscallException unreachable = fails(101 /* ENETUNREACH */, "RTM_NEWROUTE", n -> n.addDefaultRoute("10.200.5.1"));
         assertTrue(NetlinkExplanations.of(unreachable.call()).contains("gateway"), NetlinkExplanations.of(unreachable.call()));
         // A route through a link that is down.
         fails(100 /* ENETDOWN */, "RTM_NEWROUTE", n -> n.addRoute("10.200.4.0/24", null, "ack0"));
+    }
+
+    /** Both branches on any kernel: a made-up failure, first without the kernel's words, then with them. */
+    @Test
+    void theKernelsWordsAreShownOnlyWhenItSentSome() {
+        Call silent = new Call("RTM_NEWADDR", List.of("ack-test"), -1, Errno.EEXIST, null);
+        assertEquals("that address is already on that link (ip addr shows it)", NetlinkExplanations.of(silent));
+        Call said = new Call("RTM_NEWADDR", List.of("ack-test", "with-extack"), -1, Errno.EEXIST, null);
+        NetlinkExplanations.kernelSaid(said, "ipv4: Address already assigned");
+        assertEquals("that address is already on that link (ip addr shows it) (the kernel says: \"ipv4: Address already assigned\")",
+                NetlinkExplanations.of(said));
     }
 
     @Test
