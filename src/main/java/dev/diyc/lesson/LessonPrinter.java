@@ -1,0 +1,158 @@
+package dev.diyc.lesson;
+
+import com.github.freva.asciitable.AsciiTable;
+import com.github.freva.asciitable.Column;
+import com.github.freva.asciitable.HorizontalAlign;
+import dev.diyc.term.Console;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * How lessons read on the console, for the tutor and {@code lesson run} alike: headings with their
+ * posts, intros, step pages, the lesson table and outline, hints and the welcome. It decides nothing:
+ * what to show comes from the caller and from {@link Course}.
+ */
+final class LessonPrinter {
+    private final Console console;
+
+    LessonPrinter(Console console) {
+        this.console = console;
+    }
+
+    /** The first start's welcome, or where the learner left off (printed before the lab is ready). */
+    void greet(Course course) {
+        if (course.fresh()) {
+            welcome();
+            return;
+        }
+        Lesson l = course.current().orElse(null);
+        if (l == null) {
+            console.say("welcome back. lesson next starts the first unfinished lesson; lesson list shows them all");
+        } else if (course.finished(l)) {
+            console.say("welcome back. You finished lesson " + l.number() + " (" + l.title() + "); lesson next goes on");
+        } else {
+            int step = course.stepIn(l);
+            console.say("welcome back. You were at lesson " + l.number() + " (" + l.title() + "), step " + step + "/"
+                    + l.steps().size() + ": " + l.steps().get(step - 1).title()
+                    + (step > 1 || course.passed(l, step) ? ". diyc replays what you did to rebuild your container" : "")
+                    + ". step shows it again; hint helps");
+        }
+    }
+
+    private void welcome() {
+        console.heading("Welcome to diyc");
+        console.text("""
+                diyc builds a container by hand, one real syscall at a time, the way the blog posts do with unshare, mount and pivot_root. \
+                Every syscall diyc makes is printed as strace would print it, and you can compare the host's view with the container's at any time.
+                There are two contexts, like the posts' two terminals: `host CMD` runs on the host, `ctr CMD` in the container; a bare command runs where the prompt says.
+                """);
+        String row = "  %-12s %-27s %-6s %s";
+        console.plain(String.format(row, "lesson next", "start the first lesson", "step", "diyc runs the step for you"));
+        console.plain(String.format(row, "check", "check what you did", "hint", "a nudge, then the commands"));
+        console.plain(String.format(row, "compare ns", "the host and the container", "help", "everything else"));
+    }
+
+    // ---- a lesson, from its heading to its end
+
+    /** A lesson begins: its heading with the posts it follows, then its intro. */
+    void opening(Lesson l) {
+        console.heading("━━ Lesson " + l.number() + " · " + l.title() + posts(l));
+        console.text(l.intro());
+    }
+
+    /** The tutor's page for a step: its text, the commands to type and the views to look at. */
+    void step(Lesson l, int number, Lesson.Step s) {
+        console.plain("");
+        console.heading("── Lesson " + l.number() + " · step " + number + "/" + l.steps().size() + " · " + s.title());
+        console.text(s.text());
+        if (!s.commands().isEmpty()) {
+            console.plain("  type these (or step, and diyc runs them for you), then check:");
+            s.commands().forEach(c -> console.plain("    " + c.line() + (c.fails() ? "      # fails, on purpose" : "")));
+        } else {
+            console.plain("  nothing to type here: look around (the views are below), then check");
+        }
+        for (String view : s.show()) {
+            console.plain("  to see it: " + view);
+        }
+    }
+
+    /** A step as {@code lesson run} plays it: its heading and text, the commands follow as typed. */
+    void stepAsRun(int number, int of, Lesson.Step s) {
+        console.plain("");
+        console.heading("── Step " + number + "/" + of + " · " + s.title());
+        console.text(s.text());
+    }
+
+    /** A line as if typed at the prompt, as in a transcript. */
+    void typed(String prompt, String line) {
+        console.plain(prompt + line);
+    }
+
+    /** Said when a lesson opens at a later step, so the learner knows the container is not fresh. */
+    void replayed(int steps) {
+        console.say("diyc replayed the commands of steps 1-" + steps + " to rebuild the container");
+    }
+
+    /** {@code next} after the last step: the lesson's outro and what comes after it. */
+    void finished(Lesson l, Optional<Lesson> following) {
+        console.plain("");
+        console.ok("lesson " + l.number() + " done: " + l.title());
+        if (!l.outro().isBlank()) {
+            console.text(l.outro());
+        }
+        console.say(following.map(f -> "lesson next starts lesson " + f.number() + ": " + f.title())
+                .orElse("that was the last lesson there is"));
+    }
+
+    /** {@code lesson run}'s end: the outro, if the lesson has one. */
+    void outro(Lesson l) {
+        if (!l.outro().isBlank()) {
+            console.plain("");
+            console.text(l.outro());
+        }
+    }
+
+    /** {@code hint}: the step's nudge the first time, the exact commands from then on. */
+    void hint(Lesson.Step s, int level) {
+        if (level == 1) {
+            console.text(s.hint());
+            console.say("hint again shows the exact commands");
+            return;
+        }
+        console.plain("  the commands for this step:");
+        s.commands().forEach(c -> console.plain("    " + c.line()));
+        if (s.commands().isEmpty()) {
+            console.plain("    (none: this step only looks; check verifies what is already there)");
+        }
+    }
+
+    // ---- the lessons at a glance
+
+    /** {@code lesson list}: every lesson, marked done, current or not started. */
+    void table(Course course) {
+        Lesson open = course.current().orElse(null);
+        console.out(AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, course.lessons(), Arrays.asList(
+                new Column().header("").with(l -> course.done(l) ? "✓" : l == open ? "▶" : "·"),
+                new Column().header("#").dataAlign(HorizontalAlign.RIGHT).with(l -> Integer.toString(l.number())),
+                new Column().header("id").dataAlign(HorizontalAlign.LEFT).with(Lesson::id),
+                // The title takes what the other columns leave of the terminal's width; posts wrap.
+                new Column().header("title").dataAlign(HorizontalAlign.LEFT).maxWidth(Math.max(20, console.width() - 47)).with(Lesson::title),
+                new Column().header("posts").dataAlign(HorizontalAlign.LEFT).maxWidth(11).with(l -> String.join(" ", l.posts())))) + "\n");
+        console.say("✓ done   ▶ current   · not started.  lesson goto N opens one, lesson next the first unfinished");
+    }
+
+    /** {@code lesson show}: a lesson's heading, intro and steps, marked passed or current. */
+    void outline(Lesson l, Course course) {
+        console.heading("Lesson " + l.number() + " · " + l.title() + posts(l));
+        console.text(l.intro());
+        for (int i = 0; i < l.steps().size(); i++) {
+            Lesson.Step s = l.steps().get(i);
+            String mark = course.passed(l, i + 1) ? "✓" : course.isCurrentStep(l, i + 1) ? "▶" : "·";
+            console.plain("  " + mark + " " + (i + 1) + ". " + s.title());
+        }
+    }
+
+    private static String posts(Lesson l) {
+        return l.posts().isEmpty() ? "" : " (posts " + String.join(", ", l.posts()) + ")";
+    }
+}
