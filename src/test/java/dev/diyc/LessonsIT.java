@@ -98,7 +98,7 @@ class LessonsIT {
         assertTrue(failed >= 0, out);
         List<String> report = out.substring(failed).lines().limit(4).toList();
         assertTrue(report.get(1).matches("\\s*expected\\s+│ seen"), out);
-        assertTrue(report.get(3).matches("≠ equal to: wanted-name\\s+│ ≠ actual-name"), out);
+        assertTrue(report.get(3).matches("≠ wanted-name\\s+│ ≠ actual-name"), out);
         HostState.assertUnchanged(before, r.output());
     }
 }
