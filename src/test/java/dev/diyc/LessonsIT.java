@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diyc.lesson.Lesson;
 import dev.diyc.lesson.LessonLoader;
+import dev.diyc.rootfs.BusyboxFixture;
+import dev.diyc.rootfs.Rootfs;
 import dev.diyc.testing.Diyc;
 import dev.diyc.testing.HostState;
 import dev.diyc.testing.Root;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.List;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +62,8 @@ class LessonsIT {
         HostState before = HostState.now();
         Path real = Path.of(System.getProperty("diyc.home", ".")).toAbsolutePath();
         Files.createSymbolicLink(home.resolve("lessons"), real.resolve("lessons"));
-        dev.diyc.rootfs.Rootfs.buildFromBusybox(dev.diyc.rootfs.BusyboxFixture.staticBusybox(),
-                dev.diyc.rootfs.Rootfs.defaultImage(home), line -> {});
+        Rootfs.buildFromBusybox(BusyboxFixture.staticBusybox(),
+                Rootfs.defaultImage(home), line -> {});
         Diyc.Run r = Diyc.script(home, "ctr ls -l rootfs/bin/sh\nlesson run all\n");
         assertTrue(r.output().contains("busybox"), "the image is busybox's:\n" + r.output());
         assertEquals(0, r.exitCode(), r.output());

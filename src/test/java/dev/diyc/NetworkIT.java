@@ -9,6 +9,8 @@ import dev.diyc.testing.Diyc;
 import dev.diyc.testing.HostState;
 import dev.diyc.testing.Root;
 import dev.diyc.testing.Transcript;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,7 +93,7 @@ class NetworkIT {
         HostState.assertUnchanged(before, "leaving diyc deletes the bridge:\n" + quit.output());
 
         Diyc.killAfter("host ip link add diyct-br type bridge", () ->
-                assertTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/sys/class/net/diyct-br")), "the bridge was made"));
+                assertTrue(Files.exists(Path.of("/sys/class/net/diyct-br")), "the bridge was made"));
         HostState.assertUnchanged(before, "after kill -9 the lifeline deletes the bridge");
     }
 
@@ -151,7 +153,7 @@ class NetworkIT {
                 host ip link add diyct-br type bridge
                 host echo 1 > /proc/sys/net/ipv4/ip_forward
                 host iptables -t nat -A POSTROUTING -s 10.200.99.0/24 -j MASQUERADE""", () -> {
-            assertTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/run/netns/diyct")), "the netns was made");
+            assertTrue(Files.exists(Path.of("/run/netns/diyct")), "the netns was made");
             assertNotEquals(before, HostState.now());
         });
         HostState.assertUnchanged(before, "after kill -9 the lifeline undoes the netns, the bridge, ip_forward and the NAT rule");

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,7 @@ class TerminalIT {
             t.line("hint");
             t.await("hint again shows the exact commands", 5_000);
             t.line("hint");
-            t.await("the commands for this step:\\s+" + java.util.regex.Pattern.quote(uts.steps().get(1).commands().get(0).line()), 5_000);
+            t.await("the commands for this step:\\s+" + Pattern.quote(uts.steps().get(1).commands().get(0).line()), 5_000);
 
             // Typed by hand, with Tab completing the command's name.
             t.type("ctr unsh");
@@ -141,7 +142,7 @@ class TerminalIT {
             assertTrue(moved >= 0 && moved < prompt, "the moves are printed before the shell's prompt:\n" + screen);
             t.line("cat /proc/self/cgroup; echo cgroup-read");
             String inside = t.await("^cgroup-read", 5_000);
-            assertTrue(java.util.regex.Pattern.compile("(?m)^\\d+:pids:/$|^0::/$").matcher(inside).find(), inside);
+            assertTrue(Pattern.compile("(?m)^\\d+:pids:/$|^0::/$").matcher(inside).find(), inside);
             // The shell gives up the line at the refused fork, so nothing after it runs.
             t.line("for i in 1 2 3 4 5 6 7 8 9 10; do sleep 1 & done");
             t.await("Cannot fork|can't fork", 10_000);

@@ -18,9 +18,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,10 +97,10 @@ class UserNamespaceIT {
         assertTrue(out.contains("unshare(CLONE_NEWUTS) = -1 EPERM (Operation not permitted)\n"), out);
         assertTrue(words.contains("run diyc with sudo, or add --user"), out);
         String map = "\", \"0 " + uid + " 1\\n\") = ";
-        assertTrue(words.matches(".*write\\(\"/proc/\\d+/gid_map" + java.util.regex.Pattern.quote(map) + "-1 EPERM \\(Operation not permitted\\)"
+        assertTrue(words.matches(".*write\\(\"/proc/\\d+/gid_map" + Pattern.quote(map) + "-1 EPERM \\(Operation not permitted\\)"
                 + " → an ordinary user may write gid_map only after writing deny to setgroups.*"), out);
-        assertTrue(words.matches(".*write\\(\"/proc/\\d+/uid_map" + java.util.regex.Pattern.quote(map) + "9 .*"), out);
-        assertTrue(words.matches(".*write\\(\"/proc/\\d+/uid_map" + java.util.regex.Pattern.quote(map) + "-1 EPERM \\(Operation not permitted\\)"
+        assertTrue(words.matches(".*write\\(\"/proc/\\d+/uid_map" + Pattern.quote(map) + "9 .*"), out);
+        assertTrue(words.matches(".*write\\(\"/proc/\\d+/uid_map" + Pattern.quote(map) + "-1 EPERM \\(Operation not permitted\\)"
                 + " → a map can be written only once, and this one already holds \"0 " + uid + " 1\".*"), out);
         assertFalse(out.contains("Exception"), out);
         HostState.assertUnchanged(before, out);
@@ -236,7 +238,7 @@ class UserNamespaceIT {
         copy(REAL_HOME.resolve("lessons").toString(), home.toString());
         copy(Rootfs.defaultImage(REAL_HOME).toString(), home.resolve("rootfs-images").toString());
         TestLearner.chown(Files.createDirectory(home.resolve("state")));
-        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 new ProcessBuilder("rm", "-rf", "--one-file-system", home.toString()).start().waitFor();

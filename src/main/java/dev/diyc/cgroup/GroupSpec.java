@@ -1,5 +1,6 @@
 package dev.diyc.cgroup;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -24,7 +25,7 @@ public record GroupSpec(Set<String> controllers, String name) {
                 controllers.add(c.strip());
             }
         }
-        return new GroupSpec(java.util.Collections.unmodifiableSet(controllers), name(text.substring(colon + 1)));
+        return new GroupSpec(Collections.unmodifiableSet(controllers), name(text.substring(colon + 1)));
     }
 
     /**

@@ -1,9 +1,10 @@
 package dev.diyc.commands;
 
-import dev.diyc.term.UserError;
 import dev.diyc.cgroup.Cgroup;
 import dev.diyc.cgroup.Cgroups;
 import dev.diyc.cgroup.GroupSpec;
+import dev.diyc.cgroup.Hierarchy;
+import dev.diyc.term.UserError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ final class CggetCommand extends NativeCommand {
                 }
                 for (String c : whole) {
                     for (Path p : cgroups.filesOf(cg, c)) {
-                        values.put(p.getFileName().toString(), dev.diyc.cgroup.Hierarchy.read(p));
+                        values.put(p.getFileName().toString(), Hierarchy.read(p));
                         dirs.add(p.getParent());
                     }
                 }

@@ -1,10 +1,12 @@
 package dev.diyc.commands;
 
-import dev.diyc.term.UserError;
 import dev.diyc.cgroup.Cgroup;
 import dev.diyc.cgroup.Cgroups;
 import dev.diyc.cgroup.GroupSpec;
 import dev.diyc.cgroup.Hierarchy;
+import dev.diyc.term.UserError;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -73,7 +75,7 @@ final class CgroupArgs {
         }
         int pid = Integer.parseInt(text);
         // A thread's id moves its whole process: any of the JVM's would move diyc.
-        if (pid == ProcessHandle.current().pid() || java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/task/" + pid))) {
+        if (pid == ProcessHandle.current().pid() || Files.exists(Path.of("/proc/self/task/" + pid))) {
             throw new UserError(command + ": " + pid + " is diyc itself, which stays out of the cgroups it limits");
         }
         return pid;

@@ -1,7 +1,8 @@
 package dev.diyc.commands;
 
-import dev.diyc.term.UserError;
 import dev.diyc.cgroup.Cgroup;
+import dev.diyc.cgroup.GroupSpec;
+import dev.diyc.term.UserError;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ final class CgsetCommand extends NativeCommand {
     @Override
     public Integer call() {
         for (String name : names) {
-            Cgroup cg = CgroupArgs.orUserError("cgset", () -> CgroupArgs.cgroups().require(dev.diyc.cgroup.GroupSpec.name(name)));
+            Cgroup cg = CgroupArgs.orUserError("cgset", () -> CgroupArgs.cgroups().require(GroupSpec.name(name)));
             for (String r : settings) {
                 int eq = r.indexOf('=');
                 if (eq <= 0) {

@@ -1,5 +1,6 @@
 package dev.diyc.commands;
 
+import dev.diyc.ns.HostEnv;
 import dev.diyc.ns.OneShot;
 import dev.diyc.sys.Errno;
 import dev.diyc.sys.SyscallException;
@@ -33,7 +34,7 @@ final class ChrootCommand extends NativeCommand {
         });
         try {
             // As the container's shell would run chroot: in its PID namespace and cgroups.
-            return OneShot.run(stdio -> ctr.spawnInside("chroot", command, dev.diyc.ns.HostEnv.get(), stdio, true), inv.console());
+            return OneShot.run(stdio -> ctr.spawnInside("chroot", command, HostEnv.get(), stdio, true), inv.console());
         } catch (SyscallException e) {
             if (e.errno() == Errno.ENOENT) {
                 inv.console().err("chroot: failed to run command '" + command.get(0) + "': No such file or directory\n");

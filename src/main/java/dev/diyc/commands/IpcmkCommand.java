@@ -1,8 +1,9 @@
 package dev.diyc.commands;
 
-import dev.diyc.term.UserError;
-import dev.diyc.sys.Syscalls;
+import dev.diyc.ns.HostContext;
 import dev.diyc.sys.Syscalls.Ipc;
+import dev.diyc.sys.Syscalls;
+import dev.diyc.term.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +30,7 @@ final class IpcmkCommand extends NativeCommand {
             throw new UserError("ipcmk: the mode is octal, such as 0644");
         }
         int id = inv.ctx().thread().call(() -> Syscalls.ipcCreate(kind, size, perms));
-        if (inv.ctx() instanceof dev.diyc.ns.HostContext) {
+        if (inv.ctx() instanceof HostContext) {
             inv.lab().hostChanges().ipcCreated(kind, id);
         }
         inv.console().out(switch (kind) {

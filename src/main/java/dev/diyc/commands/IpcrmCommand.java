@@ -1,8 +1,9 @@
 package dev.diyc.commands;
 
-import dev.diyc.term.UserError;
-import dev.diyc.sys.Syscalls;
+import dev.diyc.ns.HostContext;
 import dev.diyc.sys.Syscalls.Ipc;
+import dev.diyc.sys.Syscalls;
+import dev.diyc.term.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +25,7 @@ final class IpcrmCommand extends NativeCommand {
             Syscalls.ipcRemove(kind, id, null);
             return null;
         });
-        if (inv.ctx() instanceof dev.diyc.ns.HostContext) {
+        if (inv.ctx() instanceof HostContext) {
             inv.lab().hostChanges().ipcRemoved(kind, id);
         }
         return 0;

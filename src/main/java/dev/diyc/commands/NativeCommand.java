@@ -1,8 +1,9 @@
 package dev.diyc.commands;
 
+import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * A command whose syscalls diyc makes itself (rather than running a program), parsed with
@@ -22,7 +23,7 @@ public abstract class NativeCommand implements Callable<Integer> {
      * Lets a command look at its raw arguments before picocli does: for friendlier errors, or for
      * util-linux's spellings picocli reads differently.
      */
-    java.util.List<String> normalize(java.util.List<String> args) {
+    List<String> normalize(List<String> args) {
         return args;
     }
 }

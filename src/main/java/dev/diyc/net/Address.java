@@ -3,6 +3,7 @@ package dev.diyc.net;
 import static dev.diyc.net.NetlinkConstants.*;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * An address on a link, as an RTM_NEWADDR message from an address dump describes it: what
@@ -43,7 +44,7 @@ public record Address(int index, int family, int prefixLength, int scope, int fl
             }
         }
         byte[] mine = local != null ? local : address;
-        byte[] peer = local != null && address != null && !java.util.Arrays.equals(local, address) ? address : null;
+        byte[] peer = local != null && address != null && !Arrays.equals(local, address) ? address : null;
         return new Address(h.index(), h.family(), h.prefixLength(), h.scope(), flags, mine, peer, broadcast, label, valid, preferred);
     }
 

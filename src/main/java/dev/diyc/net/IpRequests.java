@@ -2,6 +2,7 @@ package dev.diyc.net;
 
 import static dev.diyc.net.NetlinkConstants.*;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class IpRequests {
 
     /** ip sends IFLA_INFO_KIND without the NUL that it sends after a name; the kernel takes either. */
     private static Attribute kind(String kind) {
-        return Attribute.bytes(IFLA_INFO_KIND, kind.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return Attribute.bytes(IFLA_INFO_KIND, kind.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** {@code ip link set DEV netns PID|NAME}. */

@@ -1,9 +1,11 @@
 package dev.diyc.ns;
 
+import dev.diyc.sys.Privileges;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +25,7 @@ public record Learner(String name, int uid, int gid, int[] groups) {
     public static Optional<Learner> forThisSession() {
         Optional<Learner> l = session;
         if (l == null) {
-            l = find(System.getenv(), (int) dev.diyc.sys.Privileges.effectiveUid());
+            l = find(System.getenv(), (int) Privileges.effectiveUid());
             session = l;
         }
         return l;
@@ -76,7 +78,7 @@ public record Learner(String name, int uid, int gid, int[] groups) {
             for (String line : Files.readAllLines(Path.of(file))) {
                 String[] f = line.split(":", -1);
                 if (f.length >= 4 && !line.startsWith("#")) {
-                    rows.add(f.length >= 7 ? f : java.util.Arrays.copyOf(f, 7));
+                    rows.add(f.length >= 7 ? f : Arrays.copyOf(f, 7));
                 }
             }
         } catch (IOException e) {

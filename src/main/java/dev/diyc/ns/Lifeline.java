@@ -2,10 +2,12 @@ package dev.diyc.ns;
 
 import dev.diyc.sys.Fds;
 import dev.diyc.sys.Spawn;
+import dev.diyc.sys.Syscalls;
 import dev.diyc.term.ShellQuote;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -75,7 +77,7 @@ public final class Lifeline implements AutoCloseable {
     /** Starts the watcher from a thread in the host's namespaces. */
     public static Lifeline start() {
         int[] p = Fds.pipe();
-        int devNull = dev.diyc.sys.Syscalls.open("/dev/null", 2 /* O_RDWR */);
+        int devNull = Syscalls.open("/dev/null", 2 /* O_RDWR */);
         try {
             // Its own process group: a Ctrl-C at the terminal must not reach it.
             int pid = Spawn.spawn(List.of("/bin/sh", "-c", SCRIPT, "diyc-lifeline"), HostEnv.get(),
@@ -86,7 +88,7 @@ public final class Lifeline implements AutoCloseable {
             reaper.start();
             return new Lifeline(pid, Fds.out(p[1]));
         } finally {
-            dev.diyc.sys.Syscalls.close(devNull);
+            Syscalls.close(devNull);
         }
     }
 
@@ -95,7 +97,7 @@ public final class Lifeline implements AutoCloseable {
     }
 
     /** The playground: removed when diyc is gone. */
-    public void removeWhenGone(java.nio.file.Path dir) {
+    public void removeWhenGone(Path dir) {
         send("dir " + dir);
     }
 
@@ -109,24 +111,24 @@ public final class Lifeline implements AutoCloseable {
     }
 
     /** A cgroup directory diyc made: emptied into its parent and removed if diyc dies before removing it. */
-    public void watchCgroup(java.nio.file.Path dir) {
+    public void watchCgroup(Path dir) {
         send("cg " + dir);
     }
 
-    public void forgetCgroup(java.nio.file.Path dir) {
+    public void forgetCgroup(Path dir) {
         send("uncg " + dir);
     }
 
     /** An IPC object made on the host: removed with util-linux's ipcrm if diyc dies before removing it. */
-    public void watchIpc(dev.diyc.sys.Syscalls.Ipc kind, int id) {
+    public void watchIpc(Syscalls.Ipc kind, int id) {
         undoWhenGone("ipc:" + ipcrmOption(kind) + id, "ipcrm -" + ipcrmOption(kind) + " " + id);
     }
 
-    public void forgetIpc(dev.diyc.sys.Syscalls.Ipc kind, int id) {
+    public void forgetIpc(Syscalls.Ipc kind, int id) {
         forget("ipc:" + ipcrmOption(kind) + id);
     }
 
-    private static char ipcrmOption(dev.diyc.sys.Syscalls.Ipc kind) {
+    private static char ipcrmOption(Syscalls.Ipc kind) {
         return switch (kind) {
             case QUEUE -> 'q';
             case SHM -> 'm';

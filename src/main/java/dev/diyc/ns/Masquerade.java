@@ -4,6 +4,7 @@ import dev.diyc.term.ShellQuote;
 import dev.diyc.term.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -65,7 +66,7 @@ public final class Masquerade {
     }
 
     private static List<String> iptables(String op, String source, String out) {
-        List<String> argv = new java.util.ArrayList<>(List.of("iptables", "-t", "nat", op, "POSTROUTING"));
+        List<String> argv = new ArrayList<>(List.of("iptables", "-t", "nat", op, "POSTROUTING"));
         if (source != null) {
             argv.addAll(List.of("-s", source));
         }

@@ -2,6 +2,7 @@ package dev.diyc.ns;
 
 import dev.diyc.sys.Fds;
 import dev.diyc.sys.Spawn;
+import dev.diyc.sys.Syscalls;
 import dev.diyc.term.Sink;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,14 +27,14 @@ public final class OneShot {
         int[] out = Fds.pipe();
         int[] err = Fds.pipe();
         // Opened here, on a thread with the host's root: the program's root may have no /dev.
-        int devNull = dev.diyc.sys.Syscalls.open("/dev/null", dev.diyc.sys.Syscalls.O_RDONLY);
+        int devNull = Syscalls.open("/dev/null", Syscalls.O_RDONLY);
         int pid;
         try {
             pid = launcher.launch(new int[] {devNull, out[1], err[1]});
         } finally {
             Fds.close(out[1]);
             Fds.close(err[1]);
-            dev.diyc.sys.Syscalls.close(devNull);
+            Syscalls.close(devNull);
         }
         Thread errPump = pump(err[0], to::err);
         pumpInline(out[0], to::out);

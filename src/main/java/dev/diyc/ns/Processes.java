@@ -2,6 +2,7 @@ package dev.diyc.ns;
 
 import dev.diyc.sys.Fds;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class Processes {
             while (end < b.length && b[end] != 0) {
                 end++;
             }
-            return new String(b, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(b, 0, end, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return null;
         }

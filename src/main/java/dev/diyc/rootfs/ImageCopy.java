@@ -1,11 +1,14 @@
 package dev.diyc.rootfs;
 
+import dev.diyc.sys.Privileges;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Copies a finished image into a fresh directory, such as a session's playground. */
 final class ImageCopy {
@@ -28,7 +31,7 @@ final class ImageCopy {
         }
         // cp -a keeps symlinks as symlinks, modes, owners, times and device nodes, and is fast.
         // "image/." copies what is inside the image (and the mode of the image dir) into target.
-        HostCommand.Result copied = dev.diyc.sys.Privileges.isRealRoot()
+        HostCommand.Result copied = Privileges.isRealRoot()
                 ? HostCommand.run(Duration.ofMinutes(10), cp, "-a", image + "/.", target.toString())
                 : copyWithoutDevices(cp, image, target);
         if (!copied.succeeded()) {
@@ -45,7 +48,7 @@ final class ImageCopy {
      * not a device, and an unreadable directory as an empty one.
      */
     private static HostCommand.Result copyWithoutDevices(Path cp, Path image, Path target) throws IOException {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-a"));
+        List<String> args = new ArrayList<>(List.of("-a"));
         try (var top = Files.list(image)) {
             for (Path p : top.filter(p -> !p.getFileName().toString().equals("dev")).toList()) {
                 if (Files.isSymbolicLink(p) || Files.isReadable(p)) {
@@ -64,7 +67,7 @@ final class ImageCopy {
             }
         }
         // cp -a a b c dir/: the entries of dev/ land in dev/ only when copied on their own
-        java.util.List<String> devArgs = new java.util.ArrayList<>(java.util.List.of("-a"));
+        List<String> devArgs = new ArrayList<>(List.of("-a"));
         args.removeIf(a -> a.startsWith(dev + "/") && devArgs.add(a));
         args.add(target + "/");
         HostCommand.Result top = HostCommand.run(Duration.ofMinutes(10), cp, args.toArray(String[]::new));

@@ -1,19 +1,21 @@
 package dev.diyc.session;
 
-import dev.diyc.term.UserError;
 import dev.diyc.cgroup.Cgroups;
 import dev.diyc.cgroup.Hierarchy;
 import dev.diyc.cgroup.Sizes;
-import dev.diyc.lesson.SessionSlot;
-import dev.diyc.term.Words;
-import dev.diyc.term.Console;
 import dev.diyc.commands.NativeCommands;
+import dev.diyc.lesson.SessionSlot;
+import dev.diyc.term.Console;
+import dev.diyc.term.UserError;
+import dev.diyc.term.Words;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
-
+import java.util.function.ToLongFunction;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
+
 
 /**
  * {@code run}: diyc's one-command container, like {@code docker run -it busybox}. It is nothing but
@@ -114,7 +116,7 @@ public final class RunCommand implements Command {
         if (!image.matches("[A-Za-z0-9_./-]+") || !hostname.matches("[A-Za-z0-9.-]{1,63}")) {
             throw new UserError("run: the image is a directory in the playground and the hostname letters, digits, - and .");
         }
-        if (!java.nio.file.Files.isDirectory(engine.lab().playground().resolve(image).resolve("bin"))) {
+        if (!Files.isDirectory(engine.lab().playground().resolve(image).resolve("bin"))) {
             throw new UserError("run: " + image + " is not a root filesystem in the playground (it has no bin/)");
         }
         checkLimits();
@@ -157,7 +159,7 @@ public final class RunCommand implements Command {
     }
 
     /** Whether a limit, read as cgset reads it, is under the least a container can start with ("max" never is). */
-    private static boolean below(long least, String option, String text, java.util.function.ToLongFunction<String> parse) {
+    private static boolean below(long least, String option, String text, ToLongFunction<String> parse) {
         long value;
         try {
             value = parse.applyAsLong(text);

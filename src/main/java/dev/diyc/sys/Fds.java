@@ -3,6 +3,7 @@ package dev.diyc.sys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /** Pipes and plain blocking I/O on raw fds, for talking to spawned processes. */
 public final class Fds {
@@ -68,7 +69,7 @@ public final class Fds {
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                byte[] rest = java.util.Arrays.copyOfRange(b, off, off + len);
+                byte[] rest = Arrays.copyOfRange(b, off, off + len);
                 while (rest.length > 0) {
                     long n = Native.libc().write(fd, rest, rest.length);
                     if (n < 0 && Native.errno() == Errno.EINTR) {
@@ -77,7 +78,7 @@ public final class Fds {
                     if (n < 0) {
                         throw new IOException("write: " + Errno.message(Native.errno()));
                     }
-                    rest = java.util.Arrays.copyOfRange(rest, (int) n, rest.length);
+                    rest = Arrays.copyOfRange(rest, (int) n, rest.length);
                 }
             }
 

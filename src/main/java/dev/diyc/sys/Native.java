@@ -1,7 +1,9 @@
 package dev.diyc.sys;
 
+import java.time.ZonedDateTime;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.LibraryOption;
+import jnr.ffi.Memory;
 import jnr.ffi.Runtime;
 
 /**
@@ -44,7 +46,7 @@ public final class Native {
         LibC l = libc();
         l.getpid();
         Errno.name(2);
-        java.time.ZonedDateTime.now();
-        jnr.ffi.Memory.allocateDirect(runtime(), 16);
+        ZonedDateTime.now();
+        Memory.allocateDirect(runtime(), 16);
     }
 }

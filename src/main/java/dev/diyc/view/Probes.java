@@ -5,9 +5,12 @@ import dev.diyc.ns.Namespace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -75,7 +78,7 @@ public final class Probes {
     }
 
     public static boolean exists(Context ctx, String path) {
-        return Files.exists(resolve(ctx, path), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        return Files.exists(resolve(ctx, path), LinkOption.NOFOLLOW_LINKS);
     }
 
     public static String file(Context ctx, String path) {
@@ -128,7 +131,7 @@ public final class Probes {
             return null;
         }
         Path proc = ctx.proc().resolve("root/proc");
-        Map<String, NamespaceUse> uses = new java.util.LinkedHashMap<>();
+        Map<String, NamespaceUse> uses = new LinkedHashMap<>();
         for (Process p : ps) {
             for (Namespace n : Namespace.values()) {
                 if ((only != null && n != only) || n == Namespace.PID_FOR_CHILDREN || n == Namespace.TIME_FOR_CHILDREN) {
@@ -144,7 +147,7 @@ public final class Probes {
                         : new NamespaceUse(inode, n, u.processes() + 1, u.pid(), u.user(), u.command()));
             }
         }
-        return uses.values().stream().sorted(java.util.Comparator.comparingLong(NamespaceUse::inode)).toList();
+        return uses.values().stream().sorted(Comparator.comparingLong(NamespaceUse::inode)).toList();
     }
 
     private static String command(Path procDir) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,7 +149,7 @@ class NetlinkCodecTest {
         byte[] bad = Hex.bytes("ff000000 1000 0000 00000000 00000000"); // claims 255 bytes, has 16
         assertThrows(NetlinkFormatException.class, () -> NetlinkMessage.parseAll(bad, bad.length));
         byte[] attr = Hex.bytes("2000 0300 7665"); // an attribute claiming 32 bytes in 6
-        assertThrows(NetlinkFormatException.class, () -> Attribute.parse(java.nio.ByteBuffer.wrap(attr), 0, attr.length));
+        assertThrows(NetlinkFormatException.class, () -> Attribute.parse(ByteBuffer.wrap(attr), 0, attr.length));
     }
 
     @Test
@@ -156,7 +157,7 @@ class NetlinkCodecTest {
         Attribute a = Attribute.string(IFLA_IFNAME, "lo");
         assertEquals(3, a.length());
         assertEquals(8, a.encodedLength());
-        java.nio.ByteBuffer b = Attribute.order(java.nio.ByteBuffer.allocate(8));
+        ByteBuffer b = Attribute.order(ByteBuffer.allocate(8));
         a.encode(b);
         assertArrayEquals(Hex.bytes("0700 0300 6c6f00 00"), b.array());
         assertEquals("lo", a.string());

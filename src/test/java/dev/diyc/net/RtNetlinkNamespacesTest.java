@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.diyc.rootfs.BusyboxFixture;
 import dev.diyc.sys.Call;
 import dev.diyc.sys.Recorder;
 import dev.diyc.testing.HostState;
@@ -272,9 +273,9 @@ class RtNetlinkNamespacesTest {
     }
 
     /** ping in both directions, inside the test's own namespaces only, with the busybox test fixture. */
-    private static void pingBothWays(ThreadNetns hostSide, ThreadNetns ctr) throws java.io.IOException {
+    private static void pingBothWays(ThreadNetns hostSide, ThreadNetns ctr) throws IOException {
         // The fixture fetches busybox-static when the host has none, or fails saying how to get one.
-        Path busybox = dev.diyc.rootfs.BusyboxFixture.staticBusybox();
+        Path busybox = BusyboxFixture.staticBusybox();
         String out = ctr.exec(busybox.toString(), "ping", "-c1", "-W2", "10.200.0.1");
         assertTrue(out.contains("1 packets received"), out);
         String back = hostSide.exec(busybox.toString(), "ping", "-c1", "-W2", "10.200.0.2");

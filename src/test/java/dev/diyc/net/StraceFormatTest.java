@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diyc.sys.Call;
 import dev.diyc.sys.Errno;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -78,20 +79,20 @@ class StraceFormatTest {
     @Test
     void unknownAttributesAndBitsStayVisible() {
         NetlinkMessage m = NetlinkMessage.request(RTM_NEWLINK, NLM_F_REQUEST | 0x1000, IfInfoMsg.of(1),
-                java.util.List.of(Attribute.u32(999, 1)));
+                List.of(Attribute.u32(999, 1)));
         assertEquals("RTM_NEWLINK(ifi_index=1, [999]=\"\\x01\\x00\\x00\\x00\", NLM_F_REQUEST|0x1000) = 0", line(m));
     }
 
     @Test
     void failuresALearnerHitsHaveALikelyCause() {
         for (int errno : new int[] {Errno.EEXIST, Errno.ENODEV, Errno.ESRCH, Errno.EINVAL, 34 /* ERANGE */}) {
-            Call c = new Call("RTM_NEWLINK", java.util.List.of(), -1, errno, null);
+            Call c = new Call("RTM_NEWLINK", List.of(), -1, errno, null);
             assertNotNull(NetlinkExplanations.of(c), "RTM_NEWLINK " + Errno.name(errno));
         }
-        assertTrue(NetlinkExplanations.of(new Call("RTM_NEWLINK", java.util.List.of(), -1, Errno.ESRCH, null)).contains("PID"));
-        assertTrue(NetlinkExplanations.of(new Call("RTM_NEWROUTE", java.util.List.of(), -1, 101, null)).contains("gateway"));
-        assertEquals(null, NetlinkExplanations.of(new Call("mount", java.util.List.of(), -1, Errno.ENODEV, null)));
-        Call withWords = new Call("RTM_NEWADDR", java.util.List.of("x"), -1, Errno.EEXIST, null);
+        assertTrue(NetlinkExplanations.of(new Call("RTM_NEWLINK", List.of(), -1, Errno.ESRCH, null)).contains("PID"));
+        assertTrue(NetlinkExplanations.of(new Call("RTM_NEWROUTE", List.of(), -1, 101, null)).contains("gateway"));
+        assertEquals(null, NetlinkExplanations.of(new Call("mount", List.of(), -1, Errno.ENODEV, null)));
+        Call withWords = new Call("RTM_NEWADDR", List.of("x"), -1, Errno.EEXIST, null);
         NetlinkExplanations.kernelSaid(withWords, "ipv4: Address already assigned");
         assertEquals("that address is already on that link (ip addr shows it) (the kernel says: \"ipv4: Address already assigned\")",
                 NetlinkExplanations.of(withWords));

@@ -1,13 +1,17 @@
 package dev.diyc.testing;
 
+import dev.diyc.sys.Privileges;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +28,7 @@ public final class Diyc {
             Path p = Files.createTempDirectory("diyc-test-state");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try (var files = Files.walk(p)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 } catch (IOException e) {
                     // a temp directory left behind is not worth failing a run for
                 }
@@ -59,7 +63,7 @@ public final class Diyc {
         // Progress and history of test runs stay out of the real user's state directory.
         pb.environment().put("XDG_STATE_HOME", STATE.toString());
         pb.environment().remove("TERM");
-        if (dev.diyc.sys.Privileges.isRoot()) {
+        if (Privileges.isRoot()) {
             // Lesson 6 works as an ordinary user; the tests bring their own rather than rely on the machine's.
             pb.environment().put("DIYC_LEARNER", TestLearner.ensure());
         }
@@ -124,7 +128,7 @@ public final class Diyc {
         OutputStream in = p.getOutputStream();
         in.write(script.getBytes(StandardCharsets.UTF_8));
         in.flush();
-        var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         String line;
         while ((line = out.readLine()) != null && !line.equals(ready)) {

@@ -1,7 +1,10 @@
 package dev.diyc.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +26,7 @@ public record HostState(String hostname, List<String> mounts, List<String> links
             try {
                 return new HostState(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), readMounts(), readLinks(),
                         processesOutsideHostNamespaces(), readPlaygrounds(), readIpcObjects(), readRouting(), readCgroups());
-            } catch (java.nio.file.NoSuchFileException | java.io.UncheckedIOException e) {
+            } catch (NoSuchFileException | UncheckedIOException e) {
                 if (attempt == 10) {
                     throw new IllegalStateException(e);
                 }
@@ -135,7 +138,7 @@ public record HostState(String hostname, List<String> mounts, List<String> links
                 }
                 walkCgroups(mount, c, diyc, found);
             }
-        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+        } catch (IOException | DirectoryIteratorException e) {
             // removed while we looked (systemd's transient units come and go): not there any more
         }
     }

@@ -2,6 +2,8 @@ package dev.diyc.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,8 +132,8 @@ public final class Tmux implements AutoCloseable {
             sleep(50);
         }
         // diyc's lifeline removes the playground once the JVM is gone.
-        java.nio.file.Path playground = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "diyc-playground." + panePid);
-        while (java.nio.file.Files.exists(playground) && System.nanoTime() < end) {
+        Path playground = Path.of(System.getProperty("java.io.tmpdir"), "diyc-playground." + panePid);
+        while (Files.exists(playground) && System.nanoTime() < end) {
             sleep(50);
         }
     }
