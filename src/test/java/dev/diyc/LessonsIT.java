@@ -8,6 +8,7 @@ import dev.diyc.lesson.Lesson;
 import dev.diyc.lesson.LessonLoader;
 import dev.diyc.rootfs.BusyboxFixture;
 import dev.diyc.rootfs.Rootfs;
+import dev.diyc.rootfs.BusyboxFixture;
 import dev.diyc.testing.Diyc;
 import dev.diyc.testing.HostState;
 import dev.diyc.testing.Root;

@@ -5,6 +5,8 @@ import dev.diyc.sys.Flags;
 import dev.diyc.sys.Recorder;
 import dev.diyc.sys.Native;
 import dev.diyc.sys.Syscalls;
+import dev.diyc.testing.HostNetwork;
+import dev.diyc.testing.ThreadNetns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.diyc.testing.Hex;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;

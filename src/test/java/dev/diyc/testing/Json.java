@@ -1,4 +1,4 @@
-package dev.diyc.net;
+package dev.diyc.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
  * Just enough JSON to read {@code ip -j}: objects become maps, arrays lists, numbers Long or Double,
  * true/false Boolean, null null. Not a general parser (no \\u surrogate pairs needed for ip's output).
  */
-final class Json {
+public final class Json {
     private final String s;
     private int i;
 
@@ -17,7 +17,7 @@ final class Json {
         this.s = s;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json j = new Json(text);
         j.space();
         Object v = j.value();
@@ -29,7 +29,7 @@ final class Json {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> objects(String text) {
+    public static List<Map<String, Object>> objects(String text) {
         return (List<Map<String, Object>>) parse(text);
     }
 

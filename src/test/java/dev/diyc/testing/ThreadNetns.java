@@ -1,7 +1,9 @@
-package dev.diyc.net;
+package dev.diyc.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.diyc.net.Netns;
+import dev.diyc.net.RtNetlink;
 import dev.diyc.ns.NsThread;
 import dev.diyc.sys.Flags;
 import dev.diyc.sys.Recorder;
@@ -20,7 +22,7 @@ import java.util.function.Function;
  * socket opened on that thread (so it talks to that namespace). Closing the socket and ending the
  * thread drops the last references, and the kernel destroys the namespace with every link in it.
  */
-final class ThreadNetns implements AutoCloseable {
+public final class ThreadNetns implements AutoCloseable {
     private final NsThread thread;
     private final RtNetlink net;
 
@@ -30,7 +32,7 @@ final class ThreadNetns implements AutoCloseable {
     }
 
     /** @param recorder where the calls made on the namespace's thread go */
-    static ThreadNetns create(String name, Recorder recorder) {
+    public static ThreadNetns create(String name, Recorder recorder) {
         NsThread t = new NsThread(name, Path.of(System.getProperty("java.io.tmpdir")), recorder);
         try {
             RtNetlink n = t.call(() -> {
@@ -45,46 +47,46 @@ final class ThreadNetns implements AutoCloseable {
     }
 
     /** Runs on the namespace's thread, as a diyc context would. */
-    <T> T call(Function<RtNetlink, T> work) {
+    public <T> T call(Function<RtNetlink, T> work) {
         return thread.call(() -> work.apply(net));
     }
 
-    void run(Consumer<RtNetlink> work) {
+    public void run(Consumer<RtNetlink> work) {
         thread.call(() -> {
             work.accept(net);
             return null;
         });
     }
 
-    int tid() {
+    public int tid() {
         return thread.tid();
     }
 
     /** The namespace file, as another process sees it. */
-    String path() {
+    public String path() {
         return "/proc/" + ProcessHandle.current().pid() + "/task/" + thread.tid() + "/ns/net";
     }
 
     /** An fd on this namespace, for IFLA_NET_NS_FD; the caller closes it. */
-    Netns.Fd openFd() {
+    public Netns.Fd openFd() {
         return Netns.open("/proc/self/task/" + thread.tid() + "/ns/net");
     }
 
     /** Runs a program in this namespace (nsenter --net=...), returns its standard output, fails on error. */
-    String exec(String... command) {
+    public String exec(String... command) {
         List<String> argv = new ArrayList<>(List.of("nsenter", "--net=" + path()));
         argv.addAll(List.of(command));
         return run(argv);
     }
 
     /** iproute2's view of this namespace. */
-    String ip(String... args) {
+    public String ip(String... args) {
         List<String> argv = new ArrayList<>(List.of("ip"));
         argv.addAll(List.of(args));
         return exec(argv.toArray(String[]::new));
     }
 
-    static String run(List<String> argv) {
+    public static String run(List<String> argv) {
         try {
             Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
             p.getOutputStream().close();

@@ -1,4 +1,4 @@
-package dev.diyc.net;
+package dev.diyc.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,8 +12,8 @@ import java.util.stream.Stream;
  * What the network tests promise to leave alone: the host's links (/sys/class/net shows the
  * namespace that mounted sysfs, the host's) and the named network namespaces ({@code ip netns list}).
  */
-record HostNetwork(List<String> links, String namedNetns) {
-    static HostNetwork now() {
+public record HostNetwork(List<String> links, String namedNetns) {
+    public static HostNetwork now() {
         try (Stream<Path> s = Files.list(Path.of("/sys/class/net"))) {
             return new HostNetwork(s.map(p -> p.getFileName().toString()).sorted().toList(),
                     ThreadNetns.run(List.of("ip", "netns", "list")).strip());
@@ -23,7 +23,7 @@ record HostNetwork(List<String> links, String namedNetns) {
     }
 
     /** Namespaces are destroyed by the kernel a moment after their last reference goes: wait a little. */
-    void assertUnchanged() {
+    public void assertUnchanged() {
         HostNetwork after = now();
         for (int i = 0; i < 50 && !after.equals(this); i++) {
             try {

@@ -1,12 +1,12 @@
-package dev.diyc.net;
+package dev.diyc.testing;
 
 import java.util.HexFormat;
 
 /** Hex dumps in tests: whitespace and comments ("# ...") are ignored, so bytes can be laid out by structure. */
-final class Hex {
+public final class Hex {
     private Hex() {}
 
-    static byte[] bytes(String text) {
+    public static byte[] bytes(String text) {
         StringBuilder b = new StringBuilder();
         for (String line : text.split("\n")) {
             int hash = line.indexOf('#');
@@ -15,7 +15,7 @@ final class Hex {
         return HexFormat.of().parseHex(b.toString());
     }
 
-    static String of(byte[] bytes) {
+    public static String of(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }
 }
