@@ -136,4 +136,30 @@ class InProcessSessionTest {
         assertTrue(transcript.contains("ctr> use host\nhost> hostname\n"), transcript);
         assertTrue(transcript.contains("host> quit\ndiyc: 1 line failed"), "quit ends the script: " + transcript);
     }
+
+    @Test
+    void aLessonRunsWithEveryCheckJudgedAgainstTheRealState() {
+        String out = run("lesson run uts", Outcome.OK);
+        assertTrue(out.contains("✓ the container is called diyc-child"), out);
+        assertTrue(out.contains("sethostname(\"diyc-child\", 10) = 0"), out);
+        assertTrue(!out.contains("✗"), out);
+    }
+
+    @Test
+    void aCheckThatFailsSaysWhatItExpectedInWords() {
+        run("lesson goto uts", Outcome.OK);
+        run("ctr unshare --uts", Outcome.OK);
+        String out = run("check", Outcome.FAILED);
+        assertTrue(out.contains("✗ the container still shares the host's UTS namespace"), out);
+        assertTrue(out.contains("≠ the same as the host's:"), out);
+        assertTrue(!out.contains("(?") && !out.contains("same_as_host"), "no regex or key reaches the learner: " + out);
+    }
+
+    @Test
+    void aHostChangeIsUndoneOnReset() {
+        run("host ipcmk -Q", Outcome.OK);
+        assertTrue(run("host ipcs -q", Outcome.OK).contains("0x"), "the queue is there");
+        String undo = run("reset", Outcome.OK);
+        assertTrue(undo.contains("msgctl("), "reset removes the queue as a syscall it shows: " + undo);
+    }
 }
