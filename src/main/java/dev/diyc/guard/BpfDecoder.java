@@ -2,6 +2,7 @@ package dev.diyc.guard;
 
 import dev.diyc.sys.Errno;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,38 +16,54 @@ import java.util.List;
  * 0005: 0x15 0x07 0x00 0x000000aa  if (A == sethostname) goto 0013
  * </pre>
  *
- * Jumps only go forward, so what A holds at an instruction is taken from the nearest load above it:
- * exact for the programs diyc writes, which load again after every branch that could change it.
+ * Jumps only go forward, so one pass in order knows every way into an instruction before reaching
+ * it: what A holds there is what every way in agrees on (a rule's "not this syscall" jump skips the
+ * argument it loaded, and A is the syscall number again where it lands).
  */
 public final class BpfDecoder {
     private BpfDecoder() {}
 
     public static List<String> decode(BpfProgram program, AuditArch assumed) {
         AuditArch arch = assumed;
-        int loaded = -1; // the seccomp_data offset A was loaded from
         List<String> lines = new ArrayList<>();
         List<BpfInsn> insns = program.insns();
+        int[] holds = new int[insns.size() + 256]; // per instruction: the seccomp_data offset A was loaded from
+        Arrays.fill(holds, UNREACHED);
+        holds[0] = NOTHING;
         for (int at = 0; at < insns.size(); at++) {
             BpfInsn i = insns.get(at);
+            int loaded = holds[at];
             String meaning;
             if (i.code() == Bpf.LD_W_ABS) {
-                loaded = i.k();
                 meaning = "A = " + field(i.k());
+                flow(holds, at + 1, i.k());
             } else if (i.code() == Bpf.RET_K) {
                 meaning = "return " + action(i.k());
             } else if (i.code() == Bpf.JMP_JA) {
                 meaning = "goto " + line(at + 1 + i.k());
+                flow(holds, at + 1 + i.k(), loaded);
             } else if (isCompare(i.code())) {
                 if (loaded == Bpf.ARCH && AuditArch.byAudit(i.k()) != null) {
                     arch = AuditArch.byAudit(i.k());
                 }
                 meaning = compare(i, at, operand(i.k(), loaded, arch));
+                flow(holds, at + 1 + i.jt(), loaded);
+                flow(holds, at + 1 + i.jf(), loaded);
             } else {
                 meaning = "(an instruction diyc does not use)";
+                flow(holds, at + 1, UNKNOWN);
             }
             lines.add(String.format("%s: 0x%02x 0x%02x 0x%02x 0x%08x  %s", line(at), i.code(), i.jt(), i.jf(), i.k(), meaning));
         }
         return lines;
+    }
+
+    private static final int UNREACHED = -3, UNKNOWN = -2, NOTHING = -1;
+
+    private static void flow(int[] holds, int to, int loaded) {
+        if (to < holds.length) {
+            holds[to] = holds[to] == UNREACHED || holds[to] == loaded ? loaded : UNKNOWN;
+        }
     }
 
     private static String line(int at) {

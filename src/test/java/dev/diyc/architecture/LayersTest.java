@@ -38,6 +38,7 @@ class LayersTest {
                 .layer("Explain").definedBy("dev.diyc.explain..")
                 .layer("Views").definedBy("dev.diyc.view..")
                 .layer("Namespaces").definedBy("dev.diyc.ns..")
+                .layer("Guard").definedBy("dev.diyc.guard..")
                 .layer("Net").definedBy("dev.diyc.net..")
                 .layer("Cgroups").definedBy("dev.diyc.cgroup..")
                 .layer("Rootfs").definedBy("dev.diyc.rootfs..")
@@ -53,6 +54,7 @@ class LayersTest {
                 .whereLayer("Explain").mayOnlyBeAccessedByLayers("Repl")
                 .whereLayer("Views").mayOnlyBeAccessedByLayers("Repl", "Lessons", "Commands")
                 .whereLayer("Namespaces").mayOnlyBeAccessedByLayers("Repl", "Lessons", "Commands", "Views")
+                .whereLayer("Guard").mayOnlyBeAccessedByLayers("Repl", "Lessons", "Commands", "Views", "Explain", "Namespaces")
                 .whereLayer("Net").mayOnlyBeAccessedByLayers("Repl", "Lessons", "Commands", "Views", "Explain", "Namespaces")
                 .whereLayer("Cgroups").mayOnlyBeAccessedByLayers("Repl", "Lessons", "Commands", "Views", "Explain", "Namespaces")
                 .whereLayer("Rootfs").mayOnlyBeAccessedByLayers("App", "Repl", "Lessons", "Commands", "Namespaces")
@@ -68,7 +70,7 @@ class LayersTest {
     void theTerminalLayerUsesNothingOfDiyc() {
         noClasses().that().resideInAPackage("dev.diyc.term..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.diyc", "dev.diyc.repl..", "dev.diyc.lesson..",
-                        "dev.diyc.commands..", "dev.diyc.explain..", "dev.diyc.view..", "dev.diyc.ns..", "dev.diyc.net..",
+                        "dev.diyc.commands..", "dev.diyc.explain..", "dev.diyc.view..", "dev.diyc.ns..", "dev.diyc.guard..", "dev.diyc.net..",
                         "dev.diyc.cgroup..", "dev.diyc.rootfs..", "dev.diyc.sys..", "dev.diyc.progress..", "dev.diyc.data..")
                 .check(classes);
     }
