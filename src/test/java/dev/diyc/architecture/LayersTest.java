@@ -59,7 +59,7 @@ class LayersTest {
                 .whereLayer("Cgroups").mayOnlyBeAccessedByLayers("Repl", "Lessons", "Commands", "Views", "Explain", "Namespaces")
                 .whereLayer("Rootfs").mayOnlyBeAccessedByLayers("App", "Repl", "Lessons", "Commands", "Namespaces")
                 .whereLayer("Sys").mayOnlyBeAccessedByLayers("App", "Repl", "Lessons", "Commands", "Explain", "Views",
-                        "Namespaces", "Net", "Cgroups", "Rootfs")
+                        "Namespaces", "Guard", "Net", "Cgroups", "Rootfs")
                 .whereLayer("Progress").mayOnlyBeAccessedByLayers("Repl", "Lessons")
                 .whereLayer("Data").mayOnlyBeAccessedByLayers("Lessons", "Explain")
                 // The terminal layer (output, wrapping, words, quoting) serves all and uses nothing of diyc.
