@@ -68,6 +68,18 @@ public interface LibC {
     /** move_mount(from_dfd, from_path, to_dfd, to_path, flags). */
     long syscall(long number, int fromDfd, String fromPath, int toDfd, String toPath, int flags);
 
+    /** seccomp(operation, flags, prog) has no glibc wrapper; prog points at a struct sock_fprog. */
+    long syscall(long number, int operation, int flags, Pointer prog);
+
+    // Restricting the calling thread (dev.diyc.sys.Restrict): the spawn-only thread that starts a guarded program.
+
+    int prctl(int option, long arg2, long arg3, long arg4, long arg5);
+
+    /** header: {version, pid}; data: {effective, permitted, inheritable} for caps 0-31, then for 32-63. */
+    int capget(@In @Out int[] header, @Out int[] data);
+
+    int capset(@In @Out int[] header, @In int[] data);
+
     int pipe2(@Out int[] fds, int flags);
 
     @ssize_t long read(int fd, @Out byte[] buf, @size_t long count);

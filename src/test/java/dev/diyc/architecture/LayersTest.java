@@ -28,7 +28,7 @@ class LayersTest {
             List.of("dev.diyc.commands", "dev.diyc.explain"), // native commands parsed as util-linux spells them; explain topics
             List.of("dev.diyc.view"),                         // probes and side-by-side views
             List.of("dev.diyc.ns"),                           // contexts, their threads and shells, the lab, the lifeline
-            List.of("dev.diyc.net", "dev.diyc.cgroup", "dev.diyc.rootfs"),
+            List.of("dev.diyc.net", "dev.diyc.cgroup", "dev.diyc.rootfs", "dev.diyc.guard"), // guard: the seccomp filter
             List.of("dev.diyc.sys"),                          // libc through jnr-ffi, and the recorder of calls
             List.of("dev.diyc.progress", "dev.diyc.data"),
             List.of("dev.diyc.term"));                        // output, wrapping, words, quoting: uses nothing of diyc

@@ -1,0 +1,28 @@
+package dev.diyc.guard;
+
+import dev.diyc.sys.Capabilities;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a context's programs are started under, chosen by the namespaces it still shares with the
+ * host: a seccomp program, and capabilities taken away.
+ *
+ * @param shared the namespaces it was chosen for
+ * @param droppedCapabilities a capability set (bit n is capability n)
+ */
+public record Guard(Set<HostNamespace> shared, AuditArch arch, BpfProgram program, long droppedCapabilities) {
+    public Guard {
+        shared = Set.copyOf(shared);
+    }
+
+    /** The program as a learner reads it, then the capabilities, for {@code explain guard} or a lesson. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>(BpfDecoder.decode(program, arch));
+        if (droppedCapabilities != 0) {
+            lines.add("capabilities taken away: " + Capabilities.format(droppedCapabilities));
+        }
+        return lines;
+    }
+}
