@@ -112,7 +112,7 @@ final class UnshareCommand extends NativeCommand {
             inv.lab().resetContainer(ctr.name());
             throw new UserError(e.getMessage() + " The container was ended; it shares the host's namespaces again.");
         }
-        if (!program.isEmpty() && !Container.isShell(program)) {
+        if (!program.isEmpty() && !UnshareRequest.isShell(program)) {
             // unshare -fp ps: the program runs in the new container, its output as any command's.
             return ctr.run(ShellQuote.line(program), inv.console()).status();
         }
@@ -145,12 +145,12 @@ final class UnshareCommand extends NativeCommand {
         if (pid && !fork) {
             inv.console().say("a new PID namespace takes only the next child: diyc has the helper fork the shell, as --fork does");
         }
-        boolean programIsShell = Container.isShell(program);
+        boolean programIsShell = UnshareRequest.isShell(program);
         List<String> argv = UserNamespaceShell.helperArgv(r, mapRoot, programIsShell ? program.get(0) : "/bin/sh");
         inv.console().say(UserNamespaceShell.whyAHelper(threads(), argv));
         inv.console().plain("    " + String.join(" ", argv));
         try {
-            ctr.unshareThroughHelper(argv, UserNamespaceShell.forks(r), inv.console());
+            ctr.unshareThroughHelper(argv, r.flags() | Flags.CLONE_NEWUSER, UserNamespaceShell.forks(r), inv.console());
         } catch (HelperFailed e) {
             throw new UserError("the helper could not start the container's shell" + (e.status() >= 0 ? " (exit status " + e.status() + ")" : "")
                     + (e.getMessage().isEmpty() ? "" : ": " + e.getMessage()) + "; the container is as it was");

@@ -59,7 +59,7 @@ public final class GuardMessages {
 
     static String message(String program, HostNamespace n, String context) {
         String why = switch (n) {
-            case PID -> ", where PID 1 is the host's init and a negative PID a group of the host's processes";
+            case PID -> ", where PID 1 is the host's init, a negative PID a group of the host's processes, and $PPID diyc itself";
             case NET -> ", so its programs start without CAP_NET_ADMIN";
             default -> "";
         };

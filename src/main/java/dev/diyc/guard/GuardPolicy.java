@@ -4,6 +4,7 @@ import dev.diyc.sys.Capabilities;
 import dev.diyc.sys.Errno;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The guard for a context, as a pure function of the namespaces it still shares with the host: a
@@ -25,7 +26,33 @@ public final class GuardPolicy {
     }
 
     public static Guard forShared(Set<HostNamespace> shared, AuditArch arch) {
-        Rules r = new Rules(arch);
+        return build(shared, arch, Set.of(), true);
+    }
+
+    /**
+     * The guard of a context's programs: as {@link #forShared(Set)}, and while the PID namespace is
+     * shared, no signal to {@code protectedPids} either (diyc itself, its lifeline): {@code kill $PPID}
+     * from a ctr shell names diyc, and a host PID means the same process inside as out.
+     */
+    public static Guard forContext(Set<HostNamespace> shared, Set<Integer> protectedPids) {
+        return build(shared, AuditArch.current(), protectedPids, true);
+    }
+
+    /**
+     * The guard of nsenter, started from the host's user namespace to enter a context's own user namespace
+     * and the rest: it must setns into them itself, so setns is left to the kernel, which refuses a process
+     * inside a user namespace of its own any setns into the host's (CAP_SYS_ADMIN over the host's user
+     * namespace is needed, and nobody in a child user namespace has it).
+     */
+    public static Guard forNsenter(Set<HostNamespace> shared, Set<Integer> protectedPids) {
+        if (shared.contains(HostNamespace.USER)) {
+            throw new IllegalArgumentException("nsenter is guarded this way only into a user namespace of the context's own");
+        }
+        return build(shared, AuditArch.current(), protectedPids, false);
+    }
+
+    private static Guard build(Set<HostNamespace> shared, AuditArch arch, Set<Integer> protectedPids, boolean guardSetns) {
+        Rules r = new Rules(arch, protectedPids);
         r.a.load(Bpf.ARCH).jump(Bpf.JEQ_K, arch.audit(), null, "kill").load(Bpf.NR);
         if (arch.hasX32()) {
             // x32 reaches the same kernel with other numbers (sethostname is 0x40000000+170): refused whole.
@@ -51,9 +78,10 @@ public final class GuardPolicy {
         if (shared.contains(HostNamespace.PID)) {
             // Seccomp sees a number, not whose process it is: it can refuse PID 1 (the host's init) and
             // every negative target (-1 is every process on the machine, -PGID a host process group), and
-            // lets 0 (the caller's own group) and every other PID through. Gap: a signal to another host
-            // PID by number (kill 4242, kill $PPID which is diyc) is delivered; only a PID namespace
-            // hides those. pidfd_send_signal names its target by fd, which /proc/1 also is: refused whole.
+            // lets 0 (the caller's own group) and every other PID through, but for the protected ones
+            // (forContext: diyc's own PID, kill $PPID, and its lifeline's). Gap: a signal to another host
+            // PID by number (kill 4242, or one of diyc's thread IDs, which kill(2) also accepts) is
+            // delivered; only a PID namespace hides those. pidfd_send_signal names its target by fd, which /proc/1 also is: refused whole.
             r.denyPidTarget("kill", 0);
             r.denyPidTarget("tkill", 0);
             r.denyPidTarget("tgkill", 0);
@@ -65,7 +93,9 @@ public final class GuardPolicy {
         // setns back into the host's namespaces (through /proc/1/ns/*, visible while /proc is the host's)
         // would undo every unshare with the guard still chosen for the unshared ones: refuse setns into a
         // type the context no longer shares, and nstype 0 ("any type"), whose target seccomp cannot see.
-        r.denySetns(unsharedFlags(shared));
+        if (guardSetns) {
+            r.denySetns(unsharedFlags(shared));
+        }
         r.a.ret(Bpf.RET_ALLOW).label("deny").ret(DENY).label("kill").ret(Bpf.RET_KILL_PROCESS);
         // The network is changed through netlink messages and ioctls whose content seccomp cannot read;
         // the kernel itself asks for CAP_NET_ADMIN before RTM_NEWLINK, RTM_NEWADDR, RTM_NEWROUTE,
@@ -88,9 +118,11 @@ public final class GuardPolicy {
     private static final class Rules {
         final BpfAssembler a = new BpfAssembler();
         final AuditArch arch;
+        final Set<Integer> protectedPids;
 
-        Rules(AuditArch arch) {
+        Rules(AuditArch arch, Set<Integer> protectedPids) {
             this.arch = arch;
+            this.protectedPids = new TreeSet<>(protectedPids);
         }
 
         void deny(String... syscalls) {
@@ -102,8 +134,11 @@ public final class GuardPolicy {
         /** A pid_t argument of 1 or below 0, its low 32 bits being all the kernel reads. */
         void denyPidTarget(String syscall, int arg) {
             a.jump(Bpf.JEQ_K, arch.number(syscall), null, "not_" + syscall).load(Bpf.argLow(arg))
-                    .jump(Bpf.JEQ_K, 1, "deny", null).jump(Bpf.JSET_K, NEGATIVE, "deny", null).ret(Bpf.RET_ALLOW)
-                    .label("not_" + syscall);
+                    .jump(Bpf.JEQ_K, 1, "deny", null);
+            for (int pid : protectedPids) {
+                a.jump(Bpf.JEQ_K, pid, "deny", null);
+            }
+            a.jump(Bpf.JSET_K, NEGATIVE, "deny", null).ret(Bpf.RET_ALLOW).label("not_" + syscall);
         }
 
         void denyWhenFlag(String syscall, int arg, int flag) {

@@ -37,11 +37,21 @@ public final class GuardedSpawn {
      * @return what {@code spawn} returned
      */
     public static int spawn(Guard guard, IntSupplier spawn) {
+        return spawn(guard, () -> {}, spawn);
+    }
+
+    /**
+     * As {@link #spawn(Guard, IntSupplier)}, with {@code enter} run on the fresh thread before the guard
+     * is in place: setns into the container's PID namespace, which the guard itself refuses afterwards
+     * (setns into a namespace the context no longer shares is how a shell would get back to the host's).
+     */
+    public static int spawn(Guard guard, Runnable enter, IntSupplier spawn) {
         CompletableFuture<Integer> pid = new CompletableFuture<>();
         // The short-lived thread records into its creator's session, quietly if the creator is quiet.
         Recorder recorder = Recorder.current();
         boolean quiet = recorder.quietHere();
         Runnable work = () -> {
+            enter.run();
             install(guard);
             pid.complete(spawn.getAsInt());
         };

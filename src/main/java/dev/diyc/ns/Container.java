@@ -1,13 +1,13 @@
 package dev.diyc.ns;
 
+import dev.diyc.guard.Guard;
+import dev.diyc.guard.HostNamespace;
 import dev.diyc.sys.Errno;
 import dev.diyc.sys.Flags;
-import dev.diyc.sys.Spawn;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.sys.Syscalls;
 import dev.diyc.term.Sink;
 import dev.diyc.term.UserError;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,13 +26,13 @@ import java.util.function.Supplier;
  * (what util-linux's unshare does, from its thread).
  */
 public final class Container extends Context {
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh");
-
     private final String name;
     private final Supplier<Map<String, String>> vars;
     private final ContainerPidNamespace pidNs;
     private final ContainerNamespaces namespaces;
     private final ProcMount procMount;
+    private final ContainerGuard guard;
+    private final ContainerSpawns spawns;
     /** Set once a helper has put the container's shell in a user namespace, which diyc's thread cannot enter. */
     private volatile UserNamespaceShell userNs;
     private volatile Learner suUser;
@@ -45,9 +45,11 @@ public final class Container extends Context {
         super(new NsThread("diyc-" + name, lab.playground(), lab.recorder()), lab.lifeline(), lab.background());
         this.name = name;
         this.vars = vars;
-        this.pidNs = new ContainerPidNamespace(lab.hostNamespaces());
+        this.pidNs = new ContainerPidNamespace();
         this.namespaces = new ContainerNamespaces(this, lab.hostNamespaces(), pidNs, lab.lifeline());
         this.procMount = new ProcMount(this, pidNs, lab.procfsPidns());
+        this.guard = new ContainerGuard(name, lab.lifeline());
+        this.spawns = new ContainerSpawns(thread, pidNs, guard, lab.lifeline(), lab.background());
         this.shell = spawnShell(List.of("/bin/sh"), false);
     }
 
@@ -69,6 +71,22 @@ public final class Container extends Context {
     /** True when the container has a namespace of this type of its own. */
     public boolean owns(Namespace n) {
         return namespaces.owns(n);
+    }
+
+    /** The namespaces it still shares with the host: what the guard of its programs is chosen by. */
+    public Set<HostNamespace> sharedWithHost() {
+        return namespaces.shared();
+    }
+
+    /** The guard its shell and the programs it starts run under now (see {@link ContainerGuard}). */
+    public Guard guard() {
+        return guard.of(sharedWithHost());
+    }
+
+    /** As every context runs a line, with diyc's words for what the guard stopped. */
+    @Override
+    public ShellSession.Result run(String line, Sink to) {
+        return super.run(line, guard.explaining(to, sharedWithHost()));
     }
 
     /** True while the container shares every namespace with the host (there is nothing to exit). */
@@ -110,15 +128,11 @@ public final class Container extends Context {
      *
      * @throws HelperFailed when the helper could not start the shell (what it printed went to {@code output})
      */
-    public void unshareThroughHelper(List<String> helperArgv, boolean forks, Sink output) {
+    public void unshareThroughHelper(List<String> helperArgv, long flags, boolean forks, Sink output) {
         refuseInUserNamespace();
-        int oldShell = pid();
-        ShellSession model = shell;
-        ShellSession fresh = recorder().on(() -> ShellSession.startThroughHelper(stdio -> CgroupBirth.like(model, thread.call(() -> {
-            Syscalls.followCwdOf(oldShell);
-            return pidNs.spawnInside(false, () -> Spawn.spawn(helperArgv, HostEnv.get(), stdio, true));
-        })), lifeline, background, output, helperArgv.get(0), forks));
-        replaceEveryShell(fresh);
+        // The old shell ends, unless it is the init of the PID namespace the helper (and so the new
+        // shell, even in a PID namespace of its own, nested there) was born in.
+        replaceShell(spawns.throughHelper(shell, helperArgv, flags, forks, output, sharedWithHost()));
         userNs = new UserNamespaceShell(this, namespaces.host());
         namespaces.watchNew();
     }
@@ -175,11 +189,6 @@ public final class Container extends Context {
         return userNs != null ? userNs.hostname() : super.hostname();
     }
 
-    /** A shell becomes the container's shell; any other program runs once in the new container. */
-    public static boolean isShell(List<String> program) {
-        return !program.isEmpty() && SHELLS.contains(Path.of(program.get(0)).getFileName().toString());
-    }
-
     /** Mounts a procfs at {@code target} that shows the container's processes (see {@link ProcMount}). */
     public void mountProc(String source, String target, long flags, Consumer<String> say) {
         procMount.mount(source, target, flags, say);
@@ -229,12 +238,10 @@ public final class Container extends Context {
      * Starts a shell from the container's thread; into the container's PID namespace when it has one.
      * It joins the old shell's cgroups from the caller's thread, so that thread records for this session.
      *
-     * @param pidAlreadyNew the thread has just unshared CLONE_NEWPID: the shell is that namespace's init
+     * @param newPid the shell is PID 1 of a new PID namespace (made by the thread that spawns it)
      */
-    ShellSession spawnShell(List<String> argv, boolean pidAlreadyNew) {
-        ShellSession model = shell;
-        return recorder().on(() -> ShellSession.start(stdio -> CgroupBirth.like(model, thread.call(() -> pidNs.spawnInside(pidAlreadyNew,
-                () -> Spawn.spawn(argv, HostEnv.get(), stdio, true)))), lifeline, background));
+    ShellSession spawnShell(List<String> argv, boolean newPid) {
+        return spawns.shell(shell, argv, newPid, sharedWithHost());
     }
 
     /** After an unshare: the lifeline learns the new namespaces. */
@@ -269,12 +276,7 @@ public final class Container extends Context {
      * @return its host PID
      */
     public int spawnInside(String caller, List<String> argv, List<String> env, int[] stdio, boolean newSession) {
-        if (userNs != null) {
-            return recorder().on(() -> CgroupBirth.gated(shell, caller, argv, stdio,
-                    (a, fds) -> thread.call(() -> Spawn.spawn(userNs.nsenter(a), env, fds, newSession))));
-        }
-        return recorder().on(() -> CgroupBirth.gated(shell, caller, argv, stdio,
-                (a, fds) -> thread.call(() -> pidNs.spawnInside(false, () -> Spawn.spawn(a, env, fds, newSession)))));
+        return spawns.inside(shell, userNs, caller, argv, env, stdio, newSession, sharedWithHost());
     }
 
     /** Ends the container: the inits that held its PID namespace, its shells, its thread. */

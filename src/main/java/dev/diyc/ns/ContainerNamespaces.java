@@ -1,9 +1,11 @@
 package dev.diyc.ns;
 
+import dev.diyc.guard.HostNamespace;
 import dev.diyc.term.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -40,6 +42,31 @@ final class ContainerNamespaces implements AutoCloseable {
         }
         String mine = n.of(ctr.thread().procDir());
         return mine != null && !mine.equals(host.id(n));
+    }
+
+    /** The namespaces the container still shares with the host: what the guard of its next program is chosen by. */
+    EnumSet<HostNamespace> shared() {
+        EnumSet<HostNamespace> shared = EnumSet.noneOf(HostNamespace.class);
+        for (HostNamespace h : HostNamespace.values()) {
+            if (!owns(type(h))) {
+                shared.add(h);
+            }
+        }
+        return shared;
+    }
+
+    /** The /proc/PID/ns entry a guarded type is read from (time: the one the thread's children get). */
+    private static Namespace type(HostNamespace h) {
+        return switch (h) {
+            case UTS -> Namespace.UTS;
+            case MOUNT -> Namespace.MNT;
+            case NET -> Namespace.NET;
+            case PID -> Namespace.PID;
+            case IPC -> Namespace.IPC;
+            case CGROUP -> Namespace.CGROUP;
+            case TIME -> Namespace.TIME_FOR_CHILDREN;
+            case USER -> Namespace.USER;
+        };
     }
 
     /** True while the container shares every namespace with the host (there is nothing to exit). */

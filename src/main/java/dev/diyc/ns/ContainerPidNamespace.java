@@ -1,5 +1,7 @@
 package dev.diyc.ns;
 
+import dev.diyc.guard.Guard;
+import dev.diyc.guard.GuardedSpawn;
 import dev.diyc.sys.Flags;
 import dev.diyc.sys.Syscalls;
 import java.util.ArrayList;
@@ -13,18 +15,13 @@ import java.util.function.IntSupplier;
  * threads). Until the container unshares CLONE_NEWPID it has none.
  */
 final class ContainerPidNamespace implements AutoCloseable {
-    private static final String BACK_TO_HOST_PID = "diyc's thread puts its future children back in the host's PID namespace: "
-            + "a thread whose children land in a new PID namespace cannot start JVM threads";
+    private static final String MAKE_NEW = "by a thread started only to fork the shell: a thread whose children land in a new "
+            + "PID namespace cannot start JVM threads, so the container's own thread leaves this flag to it";
 
-    private final HostNamespaces host;
     /** Earlier shells that are the namespace's init: if they exited, the namespace would end. */
     private final List<ShellSession> inits = new ArrayList<>();
     /** An fd on the namespace, or -1 while the container shares the host's. */
     private int fd = -1;
-
-    ContainerPidNamespace(HostNamespaces host) {
-        this.host = host;
-    }
 
     boolean exists() {
         return fd >= 0;
@@ -59,23 +56,22 @@ final class ContainerPidNamespace implements AutoCloseable {
     }
 
     /**
-     * Runs a spawn (on the container's thread) so its child lands in the container's PID namespace,
-     * then puts the thread's children back in the host's.
+     * Runs a spawn under the container's guard, on a thread started from the container's thread only for
+     * it (see {@link GuardedSpawn}), so its child lands in the container's PID namespace. That thread
+     * enters the namespace (or makes it) before the guard is in place, and ends with the spawn: the
+     * container's thread itself never leaves the host's PID namespace for its children, or it could
+     * start no thread.
      *
-     * @param alreadyNew the thread has just unshared CLONE_NEWPID: its next child is that namespace's init
+     * @param makeNew the child is PID 1 of a new namespace: the spawning thread unshares CLONE_NEWPID
      */
-    int spawnInside(boolean alreadyNew, IntSupplier spawn) {
-        boolean enter = !alreadyNew && fd >= 0;
-        if (enter) {
-            Syscalls.setns(fd, Flags.CLONE_NEWPID, "so that the new process starts inside the container's PID namespace");
-        }
-        try {
-            return spawn.getAsInt();
-        } finally {
-            if (enter || alreadyNew) {
-                Syscalls.setns(host.pidFd(), Flags.CLONE_NEWPID, BACK_TO_HOST_PID);
+    int spawnGuarded(boolean makeNew, Guard guard, IntSupplier spawn) {
+        return GuardedSpawn.spawn(guard, () -> {
+            if (makeNew) {
+                Syscalls.unshare(Flags.CLONE_NEWPID, MAKE_NEW);
+            } else if (fd >= 0) {
+                Syscalls.setns(fd, Flags.CLONE_NEWPID, "so that the new process starts inside the container's PID namespace");
             }
-        }
+        }, spawn);
     }
 
     private void forget() {

@@ -28,7 +28,10 @@ final class UnshareSteps {
         CgroupNamespaceRoot cgroupRoot = CgroupNamespaceRoot.prepare(r.flags(), oldShell, ctr.thread().tid(), say);
         ctr.thread().call(() -> {
             Syscalls.followCwdOf(oldShell);
-            cgroupRoot.unshare(r.flags(), null);
+            // CLONE_NEWPID is left to the thread that forks the shell (see ContainerPidNamespace.spawnGuarded)
+            if ((r.flags() & ~Flags.CLONE_NEWPID) != 0) {
+                cgroupRoot.unshare(r.flags() & ~Flags.CLONE_NEWPID, null);
+            }
             if ((r.flags() & Flags.CLONE_NEWNS) != 0 && r.propagation() != 0) {
                 Syscalls.mount("none", "/", null, Flags.MS_REC | r.propagation(), null,
                         "as util-linux's unshare does: mounts made in here stay in here");
@@ -64,7 +67,7 @@ final class UnshareSteps {
     /** The program when it is a shell, else /bin/sh (the program is the caller's to run then). */
     private ShellSession startShell(boolean newPid) {
         List<String> program = r.program().isEmpty() ? List.of("/bin/sh") : r.program();
-        boolean programIsShell = Container.isShell(program);
+        boolean programIsShell = UnshareRequest.isShell(program);
         try {
             return ctr.spawnShell(programIsShell ? program : List.of("/bin/sh"), newPid);
         } catch (SyscallException e) {

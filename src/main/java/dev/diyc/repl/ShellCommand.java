@@ -1,5 +1,6 @@
 package dev.diyc.repl;
 
+import dev.diyc.guard.HostNamespace;
 import dev.diyc.ns.Container;
 import dev.diyc.ns.HostEnv;
 import dev.diyc.ns.Lab;
@@ -15,7 +16,10 @@ import dev.diyc.session.WrittenHelp;
 import dev.diyc.sys.Fds;
 import dev.diyc.term.UserError;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jline.terminal.Terminal;
 
 /**
@@ -26,6 +30,10 @@ final class ShellCommand implements Command {
     private static final WrittenHelp HELP = new WrittenHelp("shell [ctr2]",
             "An interactive shell inside the container (the prompt's, or the one named), on this terminal; exit comes back with the container still there.",
             "shell");
+
+    /** The namespaces whose sharing the guard limits (see GuardPolicy); the rest it does not restrict. */
+    private static final Set<HostNamespace> GUARDED = EnumSet.of(HostNamespace.UTS, HostNamespace.MOUNT, HostNamespace.NET,
+            HostNamespace.PID);
 
     private final Terminal terminal;
 
@@ -71,6 +79,13 @@ final class ShellCommand implements Command {
         env.add("PS1=(" + ctr.name() + ") " + hostname + ":$PWD# ");
         engine.console().say("a shell inside " + ctr.name() + ", on this terminal (host PID of its shell: "
                 + ctr.pid() + "). exit or Ctrl-D comes back to diyc; the container stays");
+        String shared = ctr.sharedWithHost().stream().filter(GUARDED::contains).sorted().map(HostNamespace::title)
+                .collect(Collectors.joining(", "));
+        if (!shared.isEmpty()) {
+            // diyc cannot reword what the shell prints on the terminal: say it before, once.
+            engine.console().say("it still shares the host's " + shared + " namespace" + (shared.contains(",") ? "s" : "")
+                    + ", so its programs may not change them: an EPERM there means " + ctr.name() + " unshare first (explain guard)");
+        }
         terminal.pause();
         try {
             // +m: no job control, so the shell never takes the terminal's foreground from diyc.

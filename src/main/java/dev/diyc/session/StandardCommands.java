@@ -42,6 +42,7 @@ final class StandardCommands {
         r.add(new CompareCommand());
         rerouted(r, "lsns", Group.SEEING);
         rerouted(r, "ipcs", Group.SEEING);
+        r.add(new GuardCommand());
 
         for (String cg : List.of("cgcreate", "cgset", "cgget", "cgclassify", "cgexec", "cgdelete")) {
             rerouted(r, cg, Group.CGROUPS);
