@@ -10,6 +10,7 @@ import dev.diyc.ns.ShellSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -36,6 +37,10 @@ final class CgexecCommand extends NativeCommand {
     private static final String JOIN = "the shell that runs the command joins the cgroup first, so the command is born in it";
     private static final String BACK = "the shell goes back where it was; what the command left running stays in the cgroup";
 
+    /** diyc's commands that refuse the host context (see Invocation.container), always or given arguments. */
+    private static final Set<String> CONTAINER_ONLY = Set.of("unshare", "su", "pivot_root", "chroot", "chroot-escape");
+    private static final Set<String> CONTAINER_ONLY_WITH_ARGS = Set.of("mount", "umount", "hostname");
+
     @Mixin
     CgroupArgs.JoinOptions join = new CgroupArgs.JoinOptions();
 
@@ -48,6 +53,12 @@ final class CgexecCommand extends NativeCommand {
         if (name.startsWith("cg") && NativeCommands.has(name)) {
             throw new UserError("cgexec: run " + name + " by itself: cgexec runs one command in a cgroup");
         }
+        List<String> args = command.subList(1, command.size());
+        if (!inv.inContainer() && NativeCommands.handles(name, args)
+                && (CONTAINER_ONLY.contains(name) || CONTAINER_ONLY_WITH_ARGS.contains(name) && !args.isEmpty())) {
+            // refused here, as the command itself would refuse, but before the host's shell is moved anywhere
+            inv.container(name, "would change the host");
+        }
         var targets = CgroupArgs.targets("cgexec", join.groups, inv.console()::say);
         Cgroups cgroups = CgroupArgs.cgroups();
         Context ctx = inv.ctx();
@@ -55,7 +66,6 @@ final class CgexecCommand extends NativeCommand {
         Map<Hierarchy, String> before = cgroups.membership(shell);
         try {
             CgroupArgs.attach("cgexec", targets, shell, JOIN);
-            List<String> args = command.subList(1, command.size());
             if (NativeCommands.handles(name, args)) {
                 return NativeCommands.run(name, new ArrayList<>(args), inv);
             }

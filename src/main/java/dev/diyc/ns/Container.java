@@ -86,7 +86,12 @@ public final class Container extends Context {
     /** As every context runs a line, with diyc's words for what the guard stopped. */
     @Override
     public ShellSession.Result run(String line, Sink to) {
-        return super.run(line, guard.explaining(to, sharedWithHost()));
+        ContainerGuard.Explaining explaining = guard.explaining(to, sharedWithHost());
+        try {
+            return super.run(line, explaining);
+        } finally {
+            explaining.flush();
+        }
     }
 
     /** True while the container shares every namespace with the host (there is nothing to exit). */

@@ -44,26 +44,57 @@ final class ContainerGuard {
 
     /**
      * A sink that prints diyc's line instead of a program's complaint about a call the guard refused,
-     * and drops mount's follow-up about dmesg, which has nothing to say about a seccomp refusal.
+     * and drops mount's follow-up about dmesg, which has nothing to say about a seccomp refusal. A shell
+     * writes its complaints in pieces ("sh: 1: ", "kill: ...", "\n"), so stderr is held until its line
+     * ends, until stdout has something, or until {@link Explaining#flush()} when the command is over.
      */
-    Sink explaining(Sink to, Set<HostNamespace> shared) {
-        return new Sink() {
-            private boolean replaced;
+    Explaining explaining(Sink to, Set<HostNamespace> shared) {
+        return new Explaining(to, shared);
+    }
 
-            @Override
-            public void out(String text) {
-                to.out(text);
-            }
+    final class Explaining implements Sink {
+        private final Sink to;
+        private final Set<HostNamespace> shared;
+        private final StringBuilder pending = new StringBuilder();
+        private boolean replaced;
 
-            @Override
-            public void err(String text) {
-                if (replaced && text.contains(DMESG)) {
-                    return;
-                }
-                Optional<String> mine = text.endsWith("\n") ? GuardMessages.explain(text, shared, name) : Optional.empty();
-                replaced = mine.isPresent();
-                to.err(mine.map(line -> line + "\n").orElse(text));
+        private Explaining(Sink to, Set<HostNamespace> shared) {
+            this.to = to;
+            this.shared = shared;
+        }
+
+        @Override
+        public synchronized void out(String text) {
+            flush();
+            to.out(text);
+        }
+
+        @Override
+        public synchronized void err(String text) {
+            pending.append(text);
+            int nl;
+            while ((nl = pending.indexOf("\n")) >= 0) {
+                String line = pending.substring(0, nl + 1);
+                pending.delete(0, nl + 1);
+                line(line);
             }
-        };
+        }
+
+        /** What is left of a line without its newline goes out as it is. */
+        synchronized void flush() {
+            if (pending.length() > 0) {
+                to.err(pending.toString());
+                pending.setLength(0);
+            }
+        }
+
+        private void line(String line) {
+            if (replaced && line.contains(DMESG)) {
+                return;
+            }
+            Optional<String> mine = GuardMessages.explain(line, shared, name);
+            replaced = mine.isPresent();
+            to.err(mine.map(l -> l + "\n").orElse(line));
+        }
     }
 }

@@ -94,7 +94,12 @@ public final class RunCommand implements Command {
         RunCommand parsed = new RunCommand(interactive);
         CommandLine cl = new CommandLine(parsed);
         try {
-            cl.parseArgs(Words.split(call.args(), engine.lab().vars()).toArray(String[]::new));
+            List<String> words = Words.split(call.args(), engine.lab().vars());
+            if (words == null) {
+                throw new UserError("run: an unclosed quote, or shell syntax (| > ; $(...)) outside quotes; run takes words, "
+                        + "so put shell syntax in sh -c '...', as in run sh -c 'echo hi > f'");
+            }
+            cl.parseArgs(words.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new UserError("run: " + e.getMessage() + " (run --help shows the options)");
         }

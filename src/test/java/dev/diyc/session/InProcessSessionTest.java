@@ -4,29 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.diyc.Home;
 import dev.diyc.Main;
 import dev.diyc.commands.NativeCommands;
-import dev.diyc.lesson.Lesson;
-import dev.diyc.lesson.LessonLoader;
-import dev.diyc.progress.ProgressStore;
-import dev.diyc.progress.StateDir;
-import dev.diyc.rootfs.Rootfs;
-import dev.diyc.term.Console;
 import dev.diyc.testing.HostState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,44 +24,29 @@ import org.junit.jupiter.api.io.TempDir;
  * and checks the host is as it was once the session is closed.
  */
 class InProcessSessionTest {
-    private static Path image;
-    private static List<Lesson> lessons;
-
     @TempDir
     Path state;
 
-    private final StringWriter text = new StringWriter();
     private HostState before;
+    private LiveSession session;
     private Engine engine;
 
-    @BeforeAll
-    static void image() throws IOException {
-        image = Rootfs.ensureDefault(Home.dir(), line -> {});
-        lessons = LessonLoader.loadAll(Home.dir().resolve("lessons")).lessons();
-    }
-
     @BeforeEach
-    void open() throws IOException {
+    void open() {
         before = HostState.now();
-        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString());
-        ProgressStore store = new ProgressStore(StateDir.of(env));
-        Console console = new Console(new PrintWriter(text, true), false, () -> 100);
-        Io io = new Io(new ByteArrayInputStream(new byte[0]), System.out, System.err, env, false);
-        engine = Session.open(Home.dir(), image, CompletableFuture.completedFuture(lessons), console, store,
-                store.load(console::error), Frontend.script(), io);
+        session = LiveSession.open(state);
+        engine = session.engine();
     }
 
     @AfterEach
     void close() {
-        engine.lab().close();
+        session.close();
         HostState.assertUnchanged(before, "after an in-process session");
     }
 
     /** Runs a line and returns what it printed. */
     private String run(String line, Outcome expected) {
-        text.getBuffer().setLength(0);
-        assertEquals(expected, engine.execute(line), line + " printed:\n" + text);
-        return text.toString();
+        return session.run(line, expected);
     }
 
     @Test
@@ -122,7 +94,7 @@ class InProcessSessionTest {
     @Test
     void lessonListNamesTheLessons() {
         String out = run("lesson list", Outcome.OK);
-        assertTrue(out.contains(lessons.get(0).title()), out);
+        assertTrue(out.contains(LiveSession.lessons().get(0).title()), out);
     }
 
     @Test
