@@ -37,22 +37,33 @@ public final class GuardedSpawn {
      * @return what {@code spawn} returned
      */
     public static int spawn(Guard guard, IntSupplier spawn) {
-        return spawn(guard, () -> {}, spawn);
+        return spawn(guard, () -> {}, spawn, true);
     }
 
     /**
-     * As {@link #spawn(Guard, IntSupplier)}, with {@code enter} run on the fresh thread before the guard
-     * is in place: setns into the container's PID namespace, which the guard itself refuses afterwards
-     * (setns into a namespace the context no longer shares is how a shell would get back to the host's).
+     * As {@link #spawn(Guard, IntSupplier)}, for a container's every program: the guard goes on off the
+     * screen (diyc's own machinery, the same at every spawn; {@code ctr guard} shows the filter), while
+     * what {@code enter} does is shown. It runs on the fresh thread before the guard is in place: setns
+     * into the container's PID namespace, which the guard itself refuses afterwards (setns into a
+     * namespace the context no longer shares is how a shell would get back to the host's), or
+     * unshare(CLONE_NEWPID).
      */
-    public static int spawn(Guard guard, Runnable enter, IntSupplier spawn) {
+    public static int spawnQuietly(Guard guard, Runnable enter, IntSupplier spawn) {
+        return spawn(guard, enter, spawn, false);
+    }
+
+    private static int spawn(Guard guard, Runnable enter, IntSupplier spawn, boolean showInstall) {
         CompletableFuture<Integer> pid = new CompletableFuture<>();
         // The short-lived thread records into its creator's session, quietly if the creator is quiet.
         Recorder recorder = Recorder.current();
         boolean quiet = recorder.quietHere();
         Runnable work = () -> {
             enter.run();
-            install(guard);
+            if (showInstall) {
+                install(guard);
+            } else {
+                recorder.quietly(() -> install(guard));
+            }
             pid.complete(spawn.getAsInt());
         };
         Thread t = new Thread(() -> {

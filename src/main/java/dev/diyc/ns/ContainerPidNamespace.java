@@ -65,7 +65,7 @@ final class ContainerPidNamespace implements AutoCloseable {
      * @param makeNew the child is PID 1 of a new namespace: the spawning thread unshares CLONE_NEWPID
      */
     int spawnGuarded(boolean makeNew, Guard guard, IntSupplier spawn) {
-        return GuardedSpawn.spawn(guard, () -> {
+        return GuardedSpawn.spawnQuietly(guard, () -> {
             if (makeNew) {
                 Syscalls.unshare(Flags.CLONE_NEWPID, MAKE_NEW);
             } else if (fd >= 0) {

@@ -70,7 +70,7 @@ final class ContainerSpawns {
         if (userNs != null) {
             Guard g = guard.ofNsenter(shared);
             return thread.recorder().on(() -> CgroupBirth.gated(model, caller, argv, stdio,
-                    (a, fds) -> thread.call(() -> GuardedSpawn.spawn(g, () -> Spawn.spawn(userNs.nsenter(a), env, fds, newSession)))));
+                    (a, fds) -> thread.call(() -> GuardedSpawn.spawnQuietly(g, () -> {}, () -> Spawn.spawn(userNs.nsenter(a), env, fds, newSession)))));
         }
         Guard g = guard.of(shared);
         return thread.recorder().on(() -> CgroupBirth.gated(model, caller, argv, stdio,
