@@ -11,29 +11,13 @@ import java.util.stream.Collectors;
  * {@code guard}: what the container's programs may not change, and the seccomp program that says so,
  * decoded instruction by instruction as seccomp-tools would print it.
  */
-final class GuardCommand implements Command {
+final class GuardCommand extends DeclaredCommand {
     private static final WrittenHelp HELP = new WrittenHelp("guard",
             "Show the seccomp filter the container's programs run under: what they may not change while it shares the host's namespaces.",
             "ctr guard");
 
-    @Override
-    public List<String> names() {
-        return List.of("guard");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.CONTEXT;
-    }
-
-    @Override
-    public Group group() {
-        return Group.SEEING;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return HELP;
+    GuardCommand() {
+        super(Scope.CONTEXT, Group.SEEING, HELP, "guard");
     }
 
     @Override
