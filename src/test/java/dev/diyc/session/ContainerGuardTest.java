@@ -4,45 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.diyc.testing.HostState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The guard wired in: what a container's shell runs (compound lines, sh -c, substitutions) cannot
  * change a namespace the container shares with the host, the learner reads diyc's words for it, and
  * the same line works once the namespace is the container's own. Plus the bugs found on the way.
  */
-class ContainerGuardTest {
+class ContainerGuardTest extends LiveSessionTest {
     private static final String UTS = "hostname: stopped by diyc: ctr still shares the host's UTS namespace; ctr unshare --uts first";
     private static final String MOUNT = "mount: stopped by diyc: ctr still shares the host's mount namespace; ctr unshare --mount first";
-
-    @TempDir
-    Path state;
-
-    private HostState before;
-    private LiveSession session;
-
-    @BeforeEach
-    void open() {
-        before = HostState.now();
-        session = LiveSession.open(state);
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-        HostState.assertUnchanged(before, "after a session that tried to change the host from ctr");
-    }
-
-    private String run(String line, Outcome expected) {
-        return session.run(line, expected);
-    }
 
     @Test
     void whatTheShellRunsCannotChangeWhatIsSharedAndTheLearnerReadsDiycsWords() {

@@ -6,49 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diyc.Main;
 import dev.diyc.commands.NativeCommands;
-import dev.diyc.testing.HostState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real session driven in-process, line by line, through the engine: the lab, its shells and
  * namespaces are real (root needed), only the console is a capture. Each test opens its own session
  * and checks the host is as it was once the session is closed.
  */
-class InProcessSessionTest {
-    @TempDir
-    Path state;
-
-    private HostState before;
-    private LiveSession session;
-    private Engine engine;
-
-    @BeforeEach
-    void open() {
-        before = HostState.now();
-        session = LiveSession.open(state);
-        engine = session.engine();
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-        HostState.assertUnchanged(before, "after an in-process session");
-    }
-
-    /** Runs a line and returns what it printed. */
-    private String run(String line, Outcome expected) {
-        return session.run(line, expected);
-    }
-
+class InProcessSessionTest extends LiveSessionTest {
     @Test
     void helpGroupsEveryListedCommandWithItsOwnSummary() {
         String out = run("help", Outcome.OK);
