@@ -2,6 +2,7 @@ package dev.diyc.guard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diyc.sys.Capabilities;
@@ -73,6 +74,26 @@ class GuardPolicyTest {
         assertTrue(lines.get(setns + 1).endsWith("A = args[1]"));
         assertTrue(lines.get(setns + 2).contains("if (A == 0) goto"));
         assertTrue(lines.get(setns + 3).contains("if (A & 0x4000000) goto"), lines.get(setns + 3));
+    }
+
+    @Test
+    void aContextsGuardRefusesSignalsToDiycAndItsLifelineOnlyWhileThePidNamespaceIsShared() {
+        String shared = String.join("\n", GuardPolicy.forContext(Set.of(HostNamespace.PID), Set.of(4242, 4343)).describe());
+        for (String call : List.of("kill", "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo", "pidfd_open")) {
+            int at = shared.indexOf("if (A != " + call + ")");
+            String rule = shared.substring(at, shared.indexOf("return ALLOW", at));
+            assertTrue(rule.contains("if (A == 1) goto") && rule.contains("if (A == 4242) goto") && rule.contains("if (A == 4343) goto"), rule);
+        }
+        String own = String.join("\n", GuardPolicy.forContext(Set.of(), Set.of(4242)).describe());
+        assertFalse(own.contains("4242") || own.contains("kill"), "its own PID namespace numbers its own processes: " + own);
+    }
+
+    @Test
+    void nsenterIntoAUserNamespaceOfItsOwnMaySetnsAndIsGuardedOtherwise() {
+        String t = String.join("\n", GuardPolicy.forNsenter(Set.of(HostNamespace.UTS), Set.of(4242)).describe());
+        assertTrue(t.contains("if (A == sethostname) goto"), t);
+        assertFalse(t.contains("setns"), "nsenter enters the container's namespaces itself; the kernel refuses the host's: " + t);
+        assertThrows(IllegalArgumentException.class, () -> GuardPolicy.forNsenter(Set.of(HostNamespace.USER), Set.of()));
     }
 
     private static int indexOf(List<String> lines, String part) {
