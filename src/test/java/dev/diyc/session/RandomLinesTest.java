@@ -29,6 +29,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class RandomLinesTest {
     private static final int LINES = Integer.getInteger("diyc.fuzz.lines", 2000);
     private static final AtomicInteger RAN = new AtomicInteger();
+    /** Lines the safety rules turned into echo: what the run did not try. */
+    private static final AtomicInteger FILTERED = new AtomicInteger();
     private static HostState before;
     private static Path state;
     private static LiveSession session;
@@ -47,7 +49,8 @@ class RandomLinesTest {
                 session.close();
             }
         } finally {
-            System.out.println("RandomLinesTest: " + RAN.get() + " random lines ran");
+            System.out.println("RandomLinesTest: " + RAN.get() + " lines ran (resets included), " + FILTERED.get()
+                    + " of them turned into echo by the safety rules");
             try (var files = Files.walk(state)) {
                 files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
             }
@@ -64,6 +67,9 @@ class RandomLinesTest {
     void noLineGivesAnInternalErrorOrHangs(@ForAll("lines") List<String> lines) throws Exception {
         StringBuilder ran = new StringBuilder();
         for (String line : lines) {
+            if (line.equals("echo filtered")) {
+                FILTERED.incrementAndGet();
+            }
             String out = execute(line, ran);
             ran.append("> ").append(line).append('\n');
             assertFalse(out.contains("internal error"), "internal error after:\n" + ran + out);
