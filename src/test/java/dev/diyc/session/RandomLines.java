@@ -1,12 +1,11 @@
 package dev.diyc.session;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * Random lines a learner could type: diyc's own words with random flags, quotes, control characters
@@ -38,27 +37,69 @@ final class RandomLines {
     private static final List<String> LITERAL = List.of("run --wd= 'half", "ctr2 unshare /", "ctr unshare --uts /", "ctr unshare -",
             "host cgexec -g pids:fz unshare --uts", "'", "\"", "ctr", "host", "ctr2", "compare ns", "compare hostname", "compare lsns",
             "use ctr", "use ctr2", "ctr unshare --user --map-root-user --uts --pid --fork sh", "ctr unshare --pid --fork --mount-proc");
+    private static final String ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final Pattern FORBIDDEN = Pattern.compile("(?s).*(\\b(ip|ping|iptables|kill|ipcrm|cgclassify|compare|use|step|next|goto)\\b"
             + "|lesson +run|--net|\\d+\\.\\d+\\.\\d+).*");
 
-    private RandomLines() {}
+    private final SplittableRandom random;
 
-    static Arbitrary<String> line() {
-        return Arbitraries.frequencyOf(Tuple.of(12, built()), Tuple.of(1, Arbitraries.of(LITERAL)),
-                Tuple.of(2, Arbitraries.strings().ofMaxLength(40).excludeChars('\n').map(s -> "ctr " + s)))
-                .map(RandomLines::safe);
+    /** The same seed gives the same lines, so a failing run can be replayed (-Ddiyc.fuzz.seed=N). */
+    RandomLines(long seed) {
+        random = new SplittableRandom(seed);
     }
 
-    private static Arbitrary<String> built() {
-        // A random word never names a program by chance ("sh", "yes"): it always starts with fz-.
-        Arbitrary<String> random = Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(8).map(s -> "fz-" + s);
-        Arbitrary<String> flag = Arbitraries.frequencyOf(Tuple.of(5, Arbitraries.of(FLAGS)), Tuple.of(1, random));
-        Arbitrary<String> word = Arbitraries.frequencyOf(Tuple.of(3, flag), Tuple.of(2, Arbitraries.of(JUNK)));
-        return Combinators.combine(Arbitraries.of(PREFIXES), Arbitraries.of(COMMANDS), Arbitraries.of(HOST_COMMANDS),
-                word.list().ofMaxSize(6), flag.list().ofMaxSize(4))
-                .as((prefix, command, hostCommand, words, flags) -> prefix.equals("host ")
-                        ? join(prefix + hostCommand, flags)
-                        : join(prefix + command, words));
+    /** The next line: mostly built from diyc's words, sometimes a known troublemaker, sometimes noise after ctr. */
+    String next() {
+        int pick = random.nextInt(15);
+        String line = pick < 12 ? built() : pick < 13 ? pickFrom(LITERAL) : "ctr " + noise(40);
+        return safe(line);
+    }
+
+    private String built() {
+        String prefix = pickFrom(PREFIXES);
+        if (prefix.equals("host ")) {
+            return join(prefix + pickFrom(HOST_COMMANDS), words(4, this::flag));
+        }
+        return join(prefix + pickFrom(COMMANDS), words(6, () -> random.nextInt(5) < 3 ? flag() : pickFrom(JUNK)));
+    }
+
+    private List<String> words(int most, Supplier<String> word) {
+        List<String> words = new ArrayList<>();
+        for (int n = random.nextInt(most + 1); n > 0; n--) {
+            words.add(word.get());
+        }
+        return words;
+    }
+
+    /** A known flag, or a random word that never names a program by chance ("sh", "yes"): it starts with fz-. */
+    private String flag() {
+        if (random.nextInt(6) < 5) {
+            return pickFrom(FLAGS);
+        }
+        StringBuilder b = new StringBuilder("fz-");
+        for (int n = 1 + random.nextInt(8); n > 0; n--) {
+            b.append(ALNUM.charAt(random.nextInt(ALNUM.length())));
+        }
+        return b.toString();
+    }
+
+    /** Up to {@code most} characters of anything but a newline: printable, control, accented, wide, emoji. */
+    private String noise(int most) {
+        StringBuilder b = new StringBuilder();
+        for (int n = random.nextInt(most + 1); n > 0; n--) {
+            switch (random.nextInt(6)) {
+                case 0 -> b.append((char) random.nextInt(0x20)); // a newline among them becomes a space below
+                case 1 -> b.append(pickFrom(JUNK));
+                case 2 -> b.appendCodePoint(0xA0 + random.nextInt(0x2F00));
+                case 3 -> b.appendCodePoint(0x1F600 + random.nextInt(0x40));
+                default -> b.append((char) (0x20 + random.nextInt(0x5F)));
+            }
+        }
+        return b.toString().replace("\n", " ");
+    }
+
+    private String pickFrom(List<String> items) {
+        return items.get(random.nextInt(items.size()));
     }
 
     private static String join(String head, List<String> words) {
