@@ -34,8 +34,8 @@ final class LessonPrinter {
             int step = course.stepIn(l);
             console.say("welcome back. You were at lesson " + l.number() + " (" + l.title() + "), step " + step + "/"
                     + l.steps().size() + ": " + l.steps().get(step - 1).title()
-                    + (step > 1 || course.passed(l, step) ? ". diyc replays what you did to rebuild your container" : "")
-                    + ". step shows it again; hint helps");
+                    + (step > 1 || course.passed(l, step) ? ". diyc replays what you did to rebuild your container, a line per command" : "")
+                    + ". The step's text follows; where shows it again, step lets diyc do it for you");
         }
     }
 
@@ -88,9 +88,40 @@ final class LessonPrinter {
         console.plain(prompt + line);
     }
 
-    /** Said when a lesson opens at a later step, so the learner knows the container is not fresh. */
-    void replayed(int steps) {
-        console.say("diyc replayed the commands of steps 1-" + steps + " to rebuild the container");
+    /** One line per command replayed to rebuild the container, so the learner sees what they have. */
+    void replayedLine(String line, boolean asTheLessonSays) {
+        console.plain("  ↻ " + line + (asTheLessonSays ? "" : "      (it did not go as the lesson says: check will tell)"));
+    }
+
+    /** Said after a rebuild, so the learner knows the container is not fresh. */
+    void rebuilt(int steps) {
+        console.say("the container is rebuilt: diyc replayed the commands of step" + (steps == 1 ? " 1" : "s 1-" + steps));
+    }
+
+    /** {@code reset step}: the step starts again where the one before it ended. */
+    void restarted(int step) {
+        console.say("step " + step + " starts again from " + (step == 1 ? "a fresh container" : "where step " + (step - 1) + " ended"));
+    }
+
+    /** The learner's state is a later step's: one line, and where they are now. */
+    void ahead(Lesson l, int step) {
+        console.ok("you are ahead: this is already step " + step + "'s state (" + l.steps().get(step - 1).title() + ")");
+        console.say("diyc moved you to step " + step + "/" + l.steps().size() + " and counts it passed: "
+                + (step < l.steps().size() ? "next goes on from there" : "next finishes the lesson"));
+    }
+
+    /**
+     * After a failed check: the way on. The first failure points to hint and step; the same failure
+     * again says so and names every way out, reset step included, so nothing loops.
+     */
+    void notYet(String command, int sameInARow) {
+        String stays = command.equals("next") ? "next moves on once this step passes. " : "not yet. ";
+        if (sameInARow == 1) {
+            console.say(stays + "hint says what is wrong; step does the step for you");
+        } else {
+            console.say(stays + "The same as the last check: nothing since has changed what it reads. Ways on: hint (what is wrong,"
+                    + " then the commands), step (diyc types them for you), reset step (this step again from its start)");
+        }
     }
 
     /** {@code next} after the last step: the lesson's outro and what comes after it. */
@@ -112,18 +143,35 @@ final class LessonPrinter {
         }
     }
 
-    /** {@code hint}: the step's nudge the first time, the exact commands from then on. */
-    void hint(Lesson.Step s, int level) {
-        if (level == 1) {
-            console.text(s.hint());
-            console.say("hint again shows the exact commands");
-            return;
+    /** {@code hint}: what {@link Attempts} says comes next. */
+    void hint(Lesson.Step s, Attempts.Hint which, Optional<CheckResult> failed) {
+        switch (which) {
+            case ABOUT_FAILURE -> {
+                CheckResult r = failed.orElseThrow();
+                console.fail(r.say() + ": seen " + oneLine(r.seen()));
+                console.text(r.fix().isEmpty() ? s.hint() : r.fix());
+                console.say("hint again shows the exact commands");
+            }
+            case NUDGE -> {
+                console.text(s.hint());
+                console.say("hint again shows the exact commands");
+            }
+            case COMMANDS, ALL_GIVEN -> {
+                console.plain("  the commands for this step:");
+                s.commands().forEach(c -> console.plain("    " + c.line()));
+                if (s.commands().isEmpty()) {
+                    console.plain("    (none: this step only looks; check verifies what is already there)");
+                }
+                if (which == Attempts.Hint.ALL_GIVEN) {
+                    console.say("that is every hint there is: step types these for you, reset step starts this step again");
+                }
+            }
         }
-        console.plain("  the commands for this step:");
-        s.commands().forEach(c -> console.plain("    " + c.line()));
-        if (s.commands().isEmpty()) {
-            console.plain("    (none: this step only looks; check verifies what is already there)");
-        }
+    }
+
+    private static String oneLine(String seen) {
+        String flat = seen.isBlank() ? "nothing" : String.join(" · ", seen.strip().lines().toList());
+        return flat.length() > 120 ? flat.substring(0, 117) + "..." : flat;
     }
 
     // ---- the lessons at a glance
