@@ -44,12 +44,19 @@ final class LessonPrinter {
         console.text("""
                 diyc builds a container by hand, one real syscall at a time, the way the blog posts do with unshare, mount and pivot_root. \
                 Every syscall diyc makes is printed as strace would print it, and you can compare the host's view with the container's at any time.
+
                 There are two contexts, like the posts' two terminals: `host CMD` runs on the host, `ctr CMD` in the container; a bare command runs where the prompt says.
                 """);
-        String row = "  %-12s %-27s %-6s %s";
-        console.plain(String.format(row, "lesson next", "start the first lesson", "step", "diyc runs the step for you"));
-        console.plain(String.format(row, "check", "check what you did", "hint", "a nudge, then the commands"));
-        console.plain(String.format(row, "compare ns", "the host and the container", "help", "everything else"));
+        String[][] pairs = {{"lesson next", "start the first lesson"}, {"step", "diyc does the step for you"},
+                {"check", "check what you did"}, {"hint", "what is wrong, then the commands"},
+                {"where", "the step's text again"}, {"reset step", "this step again from its start"},
+                {"compare ns", "the host and the container"}, {"help", "everything else"}};
+        // Two pairs a line where they fit (an 80-column terminal), else one a line: the table never breaks.
+        boolean twoAcross = console.width() > 2 + 12 + 31 + 12 + 32;
+        for (int i = 0; i < pairs.length; i += twoAcross ? 2 : 1) {
+            String left = String.format("  %-12s %s", pairs[i][0], pairs[i][1]);
+            console.plain(twoAcross ? String.format("%-45s %-11s %s", left, pairs[i + 1][0], pairs[i + 1][1]) : left);
+        }
     }
 
     // ---- a lesson, from its heading to its end
@@ -66,13 +73,13 @@ final class LessonPrinter {
         console.heading("── Lesson " + l.number() + " · step " + number + "/" + l.steps().size() + " · " + s.title());
         console.text(s.text());
         if (!s.commands().isEmpty()) {
-            console.plain("  type these (or step, and diyc runs them for you), then check:");
-            s.commands().forEach(c -> console.plain("    " + c.line() + (c.fails() ? "      # fails, on purpose" : "")));
+            console.text("  type these (or step, and diyc runs them for you), then check:");
+            s.commands().forEach(c -> console.command(c.line(), c.fails() ? "# fails, on purpose" : null));
         } else {
-            console.plain("  nothing to type here: look around (the views are below), then check");
+            console.text("  nothing to type here: look around (the views are below), then check");
         }
         for (String view : s.show()) {
-            console.plain("  to see it: " + view);
+            console.text("  to see it: " + view);
         }
     }
 
@@ -158,7 +165,7 @@ final class LessonPrinter {
             }
             case COMMANDS, ALL_GIVEN -> {
                 console.plain("  the commands for this step:");
-                s.commands().forEach(c -> console.plain("    " + c.line()));
+                s.commands().forEach(c -> console.command(c.line(), null));
                 if (s.commands().isEmpty()) {
                     console.plain("    (none: this step only looks; check verifies what is already there)");
                 }
@@ -201,6 +208,6 @@ final class LessonPrinter {
     }
 
     private static String posts(Lesson l) {
-        return l.posts().isEmpty() ? "" : " (posts " + String.join(", ", l.posts()) + ")";
+        return l.posts().isEmpty() ? "" : (l.posts().size() == 1 ? " (post " : " (posts ") + String.join(", ", l.posts()) + ")";
     }
 }

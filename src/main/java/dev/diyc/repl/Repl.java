@@ -73,7 +73,7 @@ public final class Repl {
             terminal.setSize(new Size(80, 24));
         }
         boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
-        Console console = new Console(terminal.writer(), !noColor && !dumb, terminal::getWidth);
+        Console console = new Console(terminal.writer(), !noColor && !dumb, terminal::getWidth, true);
         StateDir state = StateDir.of(io.env());
         ProgressStore store = new ProgressStore(state);
         Progress progress = store.load(console::error);

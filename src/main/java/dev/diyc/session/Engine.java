@@ -160,6 +160,7 @@ public final class Engine {
             }
         }
         List<String> words = Words.split(line, lab.vars());
+        FullScreen.refuse(words, ctx.name());
         if (words != null && !words.isEmpty()) {
             Command c = registry.find(words.get(0), Scope.CONTEXT);
             Call call = new Call(line, args, words, ctx, named, console);
