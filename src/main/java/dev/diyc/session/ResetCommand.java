@@ -8,7 +8,7 @@ import java.util.List;
  * {@code reset [step | --all [--yes]]}: a fresh container and the lesson from its first step, the
  * current step from its start, or all progress forgotten.
  */
-final class ResetCommand implements Command {
+final class ResetCommand extends DeclaredCommand {
     private static final WrittenHelp HELP = new WrittenHelp("reset [step | --all [--yes]]",
             "A fresh container and the current lesson from its first step; reset step starts only the current step again"
                     + " (the steps before it replayed); --all forgets all progress.", "reset step");
@@ -16,27 +16,8 @@ final class ResetCommand implements Command {
     private final Tutor tutor;
 
     ResetCommand(Tutor tutor) {
+        super(Scope.SESSION, Group.LESSONS, HELP, "reset");
         this.tutor = tutor;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of("reset");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.SESSION;
-    }
-
-    @Override
-    public Group group() {
-        return Group.LESSONS;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return HELP;
     }
 
     @Override
