@@ -51,7 +51,7 @@ class NetworkIT {
                 "(?s)RTM_NEWLINK\\(.*IFLA_IFNAME=\"diyct-h0\".*IFLA_INFO_KIND=\"veth\".*VETH_INFO_PEER=\\{IFLA_IFNAME=\"diyct-c0\", IFLA_NET_NS_PID=\\d+}.*\\) = 0\n"),
                 t.output("host ip link add diyct-h0 type veth peer name diyct-c0 netns $CTR"));
         String brief = t.output("ctr ip -br addr");
-        assertTrue(brief.lines().anyMatch(l -> l.matches("diyct-c0\\s+UP\\s+10\\.200\\.77\\.2/24.*")), brief);
+        assertTrue(brief.lines().anyMatch(l -> l.matches("diyct-c0@if[0-9]+\\s+UP\\s+10\\.200\\.77\\.2/24.*")), brief);
         assertTrue(brief.lines().anyMatch(l -> l.matches("lo\\s+UNKNOWN\\s+127\\.0\\.0\\.1/8.*")), brief);
         assertTrue(t.output("ctr ip route").contains("default via 10.200.77.1 dev diyct-c0"), t.output("ctr ip route"));
         assertTrue(t.output("compare ip link").contains("diyct-h0@"), t.output("compare ip link"));

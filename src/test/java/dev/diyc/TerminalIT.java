@@ -127,6 +127,52 @@ class TerminalIT {
     }
 
     /**
+     * A workshop learner at 80 columns who has read the posts: types step 2 ahead with the posts'
+     * sudo, mistypes a command, is led on, quits in the middle of step 3 and comes back to a rebuilt
+     * container shown line by line, a prompt that shows it, and the step's text.
+     */
+    @Test
+    void aLearnerWhoTypesAheadMistypesUsesSudoAndComesBack() {
+        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm-256color");
+        try (Tmux t = diyc(80, env)) {
+            t.await("^ctr>", 20_000);
+            t.line("lesson goto uts");
+            t.await("step 1/5", 10_000);
+            t.line("sudo unshare --uts");
+            t.await("diyc already runs as root, so sudo is not needed here", 5_000);
+            t.await("unshare\\(CLONE_NEWUTS\\) = 0", 5_000);
+            t.line("ctr hostnme diyc-child");
+            String typo = t.await("^sh: 1: hostnme: not found", 5_000);
+            assertFalse(typo.contains("eval"), typo);
+            t.line("check");
+            t.await("you are ahead: this is already step 2's state", 10_000);
+            t.line("next");
+            t.await("step 3/5", 5_000);
+            t.line("check");
+            t.await("hint says what is wrong", 10_000);
+            t.line("hint");
+            t.await("the container is called diyc-child: seen", 5_000);
+            t.line("quit");
+            t.awaitExit(10_000);
+        }
+        HostState.assertUnchanged(before, "after quitting mid-lesson");
+
+        try (Tmux t = diyc(80, env)) {
+            t.await("welcome back. You were at lesson 2", 20_000);
+            t.await("↻ ctr unshare --uts", 20_000);
+            t.await("── Lesson 2 · step 3/5 · Rename the container", 10_000);
+            t.await("ctr\\[\\d+\\]>\\s*$", 10_000); // the rebuilt container, before anything is typed
+            t.line("ctr hostname diyc-child");
+            t.line("check");
+            t.await("step 3 passed", 10_000);
+            t.await("ctr\\[\\d+\\]>\\s*$", 5_000);
+            t.key("C-d");
+            t.awaitExit(10_000);
+        }
+        HostState.assertUnchanged(before, "after coming back");
+    }
+
+    /**
      * run with limits, as docker run -it: the shell on the terminal is moved into the cgroup before
      * it runs anything, so its prompt comes after the moves, and the limit holds in it.
      */

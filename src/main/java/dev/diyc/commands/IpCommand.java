@@ -11,6 +11,8 @@ import dev.diyc.term.UserError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -222,18 +224,20 @@ final class IpCommand extends NativeCommand {
     }
 
     private static String briefLinks(List<Link> links) {
+        Map<Integer, Link> byIndex = links.stream().collect(Collectors.toMap(Link::index, l -> l));
         StringBuilder b = new StringBuilder();
         for (var l : links) {
-            b.append(String.format("%-16s %-14s %s%n", l.name(), l.operStateName(), l.mac()));
+            b.append(String.format("%-16s %-14s %s%n", IpFormat.nameAndPeer(l, byIndex), l.operStateName(), l.mac()));
         }
         return b.toString();
     }
 
     private static String briefAddresses(List<Link> links, List<Address> addrs) {
+        Map<Integer, Link> byIndex = links.stream().collect(Collectors.toMap(Link::index, l -> l));
         StringBuilder b = new StringBuilder();
         for (var l : links) {
             String a = String.join(" ", addrs.stream().filter(x -> x.index() == l.index()).map(Address::cidr).toList());
-            b.append(String.format("%-16s %-14s %s%n", l.name(), l.operStateName(), a).stripTrailing()).append('\n');
+            b.append(String.format("%-16s %-14s %s%n", IpFormat.nameAndPeer(l, byIndex), l.operStateName(), a).stripTrailing()).append('\n');
         }
         return b.toString();
     }

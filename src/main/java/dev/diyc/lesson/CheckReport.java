@@ -12,6 +12,11 @@ final class CheckReport {
 
     /** @return true when every check passed */
     static boolean print(Console console, List<CheckResult> results) {
+        return print(console, results, false);
+    }
+
+    /** @param brief a failure seen before: one line per check, without the columns the learner has already read */
+    static boolean print(Console console, List<CheckResult> results, boolean brief) {
         boolean all = true;
         for (CheckResult r : results) {
             if (r.passed()) {
@@ -19,6 +24,9 @@ final class CheckReport {
             } else {
                 all = false;
                 console.fail(r.say());
+                if (brief) {
+                    continue;
+                }
                 SideBySide.print(console, "expected", expected(console, r.expected()), "seen",
                         (r.seen().isEmpty() ? "(nothing)" : r.seen()).lines().toList());
             }

@@ -40,7 +40,7 @@ public final class Checker {
         Observed observed = new Observed(seen, host, baseline.get(new Reading(c.in(), c.probe())));
         for (Expectation e : c.expect()) {
             if (!e.holds(observed)) {
-                return new CheckResult(c.say(), false, e.sentence(observed), seen);
+                return new CheckResult(c.say(), false, e.sentence(observed), seen, c.fix());
             }
         }
         return new CheckResult(c.say(), true, null, seen);
@@ -48,5 +48,10 @@ public final class Checker {
 
     public List<CheckResult> checkAll(Lesson.Step step) {
         return step.checks().stream().map(this::check).toList();
+    }
+
+    /** True when the step has checks and every one holds now (it stops at the first that fails). */
+    boolean holds(Lesson.Step step) {
+        return !step.checks().isEmpty() && step.checks().stream().allMatch(c -> check(c).passed());
     }
 }

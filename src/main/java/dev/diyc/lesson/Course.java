@@ -3,6 +3,8 @@ package dev.diyc.lesson;
 import dev.diyc.progress.Progress;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.IntPredicate;
 
 /**
  * The learner's way through the lessons, read from their progress: where they are, what comes next,
@@ -106,6 +108,28 @@ final class Course {
             return new NextMove.ToStep(l, progress.step() + 1);
         }
         return new NextMove.Finish(l, following(l));
+    }
+
+    /**
+     * Where a learner who typed ahead already is: the nearest later step of {@code l} whose checks
+     * hold now ({@code holdsNow}, asked lazily, nearest first) and did not already hold when the
+     * lesson began ({@code heldAtStart}: a step that returns to the start, "exit, and the container
+     * is gone", is no sign of being ahead). Steps with nothing to type or nothing to check are no
+     * evidence either way. Empty when the learner is not ahead.
+     */
+    OptionalInt ahead(Lesson l, IntPredicate heldAtStart, IntPredicate holdsNow) {
+        for (int s = stepIn(l) + 1; s <= l.steps().size(); s++) {
+            Lesson.Step step = l.steps().get(s - 1);
+            if (!step.commands().isEmpty() && !step.checks().isEmpty() && !heldAtStart.test(s) && holdsNow.test(s)) {
+                return OptionalInt.of(s);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** How many steps' commands rebuild the state at the start of the current step ({@code reset step}). */
+    int beforeCurrent(Lesson l) {
+        return stepIn(l) - 1;
     }
 
     /** The lesson after {@code l}, if there is one. */

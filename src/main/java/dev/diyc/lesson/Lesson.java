@@ -25,6 +25,10 @@ public record Lesson(int number, String id, String title, List<String> posts, St
     /** A REPL line the learner types; {@code fails} marks a failure the step shows on purpose. */
     public record Command(String line, boolean fails) {}
 
-    /** An observation of real state: a probe read in a context, and what it must be (every expectation, in file order). */
-    public record Check(String say, String in, ProbeSpec probe, List<Expectation> expect) {}
+    /**
+     * An observation of real state: a probe read in a context, and what it must be (every expectation,
+     * in file order). {@code fix} is what to do when it fails, in words with the command (or "" when
+     * the step's hint says it), for the first {@code hint} after that failure.
+     */
+    public record Check(String say, String in, ProbeSpec probe, List<Expectation> expect, String fix) {}
 }

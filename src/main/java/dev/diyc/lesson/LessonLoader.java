@@ -20,7 +20,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class LessonLoader {
     private static final YamlFields YAML = new YamlFields(LessonFormatException::new);
     /** A check's keys besides its expectations. */
-    private static final Set<String> CHECK_FIELDS = Set.of("say", "in", "probe", "means");
+    private static final Set<String> CHECK_FIELDS = Set.of("say", "in", "probe", "means", "fix");
 
     private LessonLoader() {}
 
@@ -169,6 +169,6 @@ public final class LessonLoader {
         if (!means.isBlank() && expect.stream().noneMatch(Expectation.Matches.class::isInstance)) {
             throw new LessonFormatException(where + ": 'means' says what a 'matches' pattern looks for, and this check has none");
         }
-        return new Lesson.Check(say, in, probe, List.copyOf(expect));
+        return new Lesson.Check(say, in, probe, List.copyOf(expect), YAML.optional(c, "fix", where).strip());
     }
 }

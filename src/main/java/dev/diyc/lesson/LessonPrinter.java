@@ -34,8 +34,8 @@ final class LessonPrinter {
             int step = course.stepIn(l);
             console.say("welcome back. You were at lesson " + l.number() + " (" + l.title() + "), step " + step + "/"
                     + l.steps().size() + ": " + l.steps().get(step - 1).title()
-                    + (step > 1 || course.passed(l, step) ? ". diyc replays what you did to rebuild your container" : "")
-                    + ". step shows it again; hint helps");
+                    + (step > 1 || course.passed(l, step) ? ". diyc replays what you did to rebuild your container, a line per command" : "")
+                    + ". The step's text follows; where shows it again, step lets diyc do it for you");
         }
     }
 
@@ -44,12 +44,19 @@ final class LessonPrinter {
         console.text("""
                 diyc builds a container by hand, one real syscall at a time, the way the blog posts do with unshare, mount and pivot_root. \
                 Every syscall diyc makes is printed as strace would print it, and you can compare the host's view with the container's at any time.
+
                 There are two contexts, like the posts' two terminals: `host CMD` runs on the host, `ctr CMD` in the container; a bare command runs where the prompt says.
                 """);
-        String row = "  %-12s %-27s %-6s %s";
-        console.plain(String.format(row, "lesson next", "start the first lesson", "step", "diyc runs the step for you"));
-        console.plain(String.format(row, "check", "check what you did", "hint", "a nudge, then the commands"));
-        console.plain(String.format(row, "compare ns", "the host and the container", "help", "everything else"));
+        String[][] pairs = {{"lesson next", "start the first lesson"}, {"step", "diyc does the step for you"},
+                {"check", "check what you did"}, {"hint", "what is wrong, then the commands"},
+                {"where", "the step's text again"}, {"reset step", "this step again from its start"},
+                {"compare ns", "the host and the container"}, {"help", "everything else"}};
+        // Two pairs a line where they fit (an 80-column terminal), else one a line: the table never breaks.
+        boolean twoAcross = console.width() > 2 + 12 + 31 + 12 + 32;
+        for (int i = 0; i < pairs.length; i += twoAcross ? 2 : 1) {
+            String left = String.format("  %-12s %s", pairs[i][0], pairs[i][1]);
+            console.plain(twoAcross ? String.format("%-45s %-11s %s", left, pairs[i + 1][0], pairs[i + 1][1]) : left);
+        }
     }
 
     // ---- a lesson, from its heading to its end
@@ -66,13 +73,13 @@ final class LessonPrinter {
         console.heading("── Lesson " + l.number() + " · step " + number + "/" + l.steps().size() + " · " + s.title());
         console.text(s.text());
         if (!s.commands().isEmpty()) {
-            console.plain("  type these (or step, and diyc runs them for you), then check:");
-            s.commands().forEach(c -> console.plain("    " + c.line() + (c.fails() ? "      # fails, on purpose" : "")));
+            console.text("  type these (or step, and diyc runs them for you), then check:");
+            s.commands().forEach(c -> console.command(c.line(), c.fails() ? "# fails, on purpose" : null));
         } else {
-            console.plain("  nothing to type here: look around (the views are below), then check");
+            console.text("  nothing to type here: look around (the views are below), then check");
         }
         for (String view : s.show()) {
-            console.plain("  to see it: " + view);
+            console.text("  to see it: " + view);
         }
     }
 
@@ -88,9 +95,40 @@ final class LessonPrinter {
         console.plain(prompt + line);
     }
 
-    /** Said when a lesson opens at a later step, so the learner knows the container is not fresh. */
-    void replayed(int steps) {
-        console.say("diyc replayed the commands of steps 1-" + steps + " to rebuild the container");
+    /** One line per command replayed to rebuild the container, so the learner sees what they have. */
+    void replayedLine(String line, boolean asTheLessonSays) {
+        console.plain("  ↻ " + line + (asTheLessonSays ? "" : "      (it did not go as the lesson says: check will tell)"));
+    }
+
+    /** Said after a rebuild, so the learner knows the container is not fresh. */
+    void rebuilt(int steps) {
+        console.say("the container is rebuilt: diyc replayed the commands of step" + (steps == 1 ? " 1" : "s 1-" + steps));
+    }
+
+    /** {@code reset step}: the step starts again where the one before it ended. */
+    void restarted(int step) {
+        console.say("step " + step + " starts again from " + (step == 1 ? "a fresh container" : "where step " + (step - 1) + " ended"));
+    }
+
+    /** The learner's state is a later step's: one line, and where they are now. */
+    void ahead(Lesson l, int step) {
+        console.ok("you are ahead: this is already step " + step + "'s state (" + l.steps().get(step - 1).title() + ")");
+        console.say("diyc moved you to step " + step + "/" + l.steps().size() + " and counts it passed: "
+                + (step < l.steps().size() ? "next goes on from there" : "next finishes the lesson"));
+    }
+
+    /**
+     * After a failed check: the way on. The first failure points to hint and step; the same failure
+     * again says so and names every way out, reset step included, so nothing loops.
+     */
+    void notYet(String command, int sameInARow) {
+        String stays = command.equals("next") ? "next moves on once this step passes. " : "not yet. ";
+        if (sameInARow == 1) {
+            console.say(stays + "hint says what is wrong; step does the step for you");
+        } else {
+            console.say(stays + "The same as the last check: nothing since has changed what it reads. Ways on: hint (what is wrong,"
+                    + " then the commands), step (diyc types them for you), reset step (this step again from its start)");
+        }
     }
 
     /** {@code next} after the last step: the lesson's outro and what comes after it. */
@@ -112,18 +150,35 @@ final class LessonPrinter {
         }
     }
 
-    /** {@code hint}: the step's nudge the first time, the exact commands from then on. */
-    void hint(Lesson.Step s, int level) {
-        if (level == 1) {
-            console.text(s.hint());
-            console.say("hint again shows the exact commands");
-            return;
+    /** {@code hint}: what {@link Attempts} says comes next. */
+    void hint(Lesson.Step s, Attempts.Hint which, Optional<CheckResult> failed) {
+        switch (which) {
+            case ABOUT_FAILURE -> {
+                CheckResult r = failed.orElseThrow();
+                console.fail(r.say() + ": seen " + oneLine(r.seen()));
+                console.text(r.fix().isEmpty() ? s.hint() : r.fix());
+                console.say("hint again shows the exact commands");
+            }
+            case NUDGE -> {
+                console.text(s.hint());
+                console.say("hint again shows the exact commands");
+            }
+            case COMMANDS, ALL_GIVEN -> {
+                console.plain("  the commands for this step:");
+                s.commands().forEach(c -> console.command(c.line(), null));
+                if (s.commands().isEmpty()) {
+                    console.plain("    (none: this step only looks; check verifies what is already there)");
+                }
+                if (which == Attempts.Hint.ALL_GIVEN) {
+                    console.say("that is every hint there is: step types these for you, reset step starts this step again");
+                }
+            }
         }
-        console.plain("  the commands for this step:");
-        s.commands().forEach(c -> console.plain("    " + c.line()));
-        if (s.commands().isEmpty()) {
-            console.plain("    (none: this step only looks; check verifies what is already there)");
-        }
+    }
+
+    private static String oneLine(String seen) {
+        String flat = seen.isBlank() ? "nothing" : String.join(" · ", seen.strip().lines().toList());
+        return flat.length() > 120 ? flat.substring(0, 117) + "..." : flat;
     }
 
     // ---- the lessons at a glance
@@ -153,6 +208,6 @@ final class LessonPrinter {
     }
 
     private static String posts(Lesson l) {
-        return l.posts().isEmpty() ? "" : " (posts " + String.join(", ", l.posts()) + ")";
+        return l.posts().isEmpty() ? "" : (l.posts().size() == 1 ? " (post " : " (posts ") + String.join(", ", l.posts()) + ")";
     }
 }

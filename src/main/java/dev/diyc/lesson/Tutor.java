@@ -7,9 +7,7 @@ import dev.diyc.sys.Privileges;
 import dev.diyc.term.Console;
 import dev.diyc.term.UserError;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -27,12 +25,12 @@ public final class Tutor {
     private final Console console;
     private final ProgressStore store;
     private final Progress progress;
-    private final Checker checker;
     private final LessonPrinter printer;
     private final Typist typist;
     private final LabStager stager;
-    /** How many times {@code hint} was asked per step ({@code LESSON.STEP}) this session. */
-    private final Map<String, Integer> hints = new HashMap<>();
+    private final Judge judge;
+    /** How the learner fares on the current step: failures in a row, hints seen. */
+    private final Attempts attempts = new Attempts();
 
     public Tutor(CompletableFuture<List<Lesson>> lessons, Lab lab, Console console, Predicate<String> execute,
             Supplier<String> prompt, ProgressStore store, Progress progress) {
@@ -40,10 +38,11 @@ public final class Tutor {
         this.console = console;
         this.store = store;
         this.progress = progress;
-        this.checker = new Checker(lab);
+        Checker checker = new Checker(lab);
         this.printer = new LessonPrinter(console);
         this.typist = new Typist(console, printer, execute, prompt);
         this.stager = new LabStager(lab, checker, typist);
+        this.judge = new Judge(console, checker, stager, printer, attempts);
     }
 
     public List<Lesson> lessons() {
@@ -96,7 +95,7 @@ public final class Tutor {
 
     /**
      * A later start: the container from last time is gone, so the steps before the current one are
-     * replayed quietly to rebuild it, and the learner goes on where they were.
+     * replayed to rebuild it, a line per command, and the step is shown again.
      */
     public void resume() {
         Lesson l = current();
@@ -105,7 +104,8 @@ public final class Tutor {
             return;
         }
         if (l != null && !done(l)) {
-            stager.stage(l, course().replayed(l));
+            stageSaying(l, course().replayed(l));
+            showStep(l);
         }
     }
 
@@ -141,7 +141,7 @@ public final class Tutor {
         open(before, 1);
     }
 
-    /** Opens a lesson at a step: a fresh container, the earlier steps replayed quietly, the step shown. */
+    /** Opens a lesson at a step: a fresh container, the earlier steps replayed, the step shown. */
     private void open(Lesson l, int stepNumber) {
         LessonNeeds.require(l);
         printer.opening(l);
@@ -151,11 +151,11 @@ public final class Tutor {
         showStep(l);
     }
 
-    /** Stages the lesson and, unlike {@link #resume}'s quiet rebuild, says when earlier steps were replayed. */
+    /** Stages the lesson, a line per replayed command and a line to say the container was rebuilt. */
     private void stageSaying(Lesson l, int replay) {
-        stager.stage(l, replay);
+        stager.stage(l, replay, printer::replayedLine);
         if (replay > 0) {
-            printer.replayed(replay);
+            printer.rebuilt(replay);
         }
     }
 
@@ -165,6 +165,11 @@ public final class Tutor {
     public void showStep(Lesson l) {
         Course course = course();
         printer.step(l, course.stepNumber(), course.step(l));
+    }
+
+    /** {@code where}: the current step's text and commands again, nothing run. */
+    public void where() {
+        showStep(requireCurrent("where"));
     }
 
     /** {@code step}: shows the current step and runs its commands and views, then checks it. */
@@ -180,26 +185,38 @@ public final class Tutor {
 
     /** {@code check}: the current step's checks against the real state, however the learner got there. */
     public boolean check() {
-        Lesson l = requireCurrent("check");
+        return judge("check");
+    }
+
+    /**
+     * Checks the current step; a learner whose state is a later step's moves there, the steps up to
+     * it counted as passed (their state is behind them).
+     */
+    private boolean judge(String command) {
+        Lesson l = requireCurrent(command);
         ensurePrepared(l);
-        Lesson.Step s = course().step(l);
-        boolean all = CheckReport.print(console, checker.checkAll(s));
-        if (all) {
-            progress.pass(l.number(), progress.step());
-            save();
-            console.say(progress.step() < l.steps().size() ? "step " + progress.step() + " passed: next moves on"
-                    : "the last step passed: next finishes the lesson");
-        } else {
-            console.say("not yet. hint gives a nudge; step runs the commands for you");
+        Course course = course();
+        attempts.at(l.number() + "." + course.stepIn(l));
+        Judge.Verdict v = judge.judge(course, l, command);
+        int upTo = v.passed() ? course.stepIn(l) : v.aheadAt();
+        for (int s = course.stepIn(l); s <= upTo; s++) {
+            progress.pass(l.number(), s);
         }
-        return all;
+        if (upTo > 0) {
+            progress.moveTo(l.number(), upTo);
+            save();
+        }
+        if (v.passed() && command.equals("check")) {
+            console.say(upTo < l.steps().size() ? "step " + upTo + " passed: next moves on" : "the last step passed: next finishes the lesson");
+        }
+        return upTo > 0;
     }
 
     /** {@code next}: on to the next step once this one passed (checking it first if need be). */
     public void next() {
         NextMove move = course().next();
         if (move instanceof NextMove.CheckFirst) {
-            if (!check()) {
+            if (!judge("next")) {
                 return;
             }
             move = course().next();
@@ -215,11 +232,11 @@ public final class Tutor {
         }
     }
 
-    /** {@code hint}: a nudge first, then the exact commands. */
+    /** {@code hint}: what the failed check saw, else a nudge; then the exact commands; then the ways on. */
     public void hint() {
         Lesson l = requireCurrent("hint");
-        int level = hints.merge(l.number() + "." + progress.step(), 1, Integer::sum);
-        printer.hint(course().step(l), level);
+        attempts.at(l.number() + "." + course().stepIn(l));
+        printer.hint(course().step(l), attempts.nextHint(), attempts.lastFailure());
     }
 
     /** {@code reset}: a fresh container and the current lesson from its first step. */
@@ -231,8 +248,18 @@ public final class Tutor {
             return;
         }
         progress.forget(l.number());
-        hints.clear();
+        attempts.forget();
         open(l, 1);
+    }
+
+    /** {@code reset step}: the current step from its start, the steps before it replayed, the lesson kept. */
+    public void resetStep() {
+        Lesson l = requireCurrent("reset step");
+        int before = course().beforeCurrent(l);
+        attempts.forget();
+        stageSaying(l, before);
+        printer.restarted(course().stepIn(l));
+        showStep(l);
     }
 
     /** {@code reset --all}: every lesson's progress forgotten. */
@@ -246,7 +273,7 @@ public final class Tutor {
         for (Lesson l : lessons()) {
             progress.forget(l.number());
         }
-        hints.clear();
+        attempts.forget();
         stager.clear();
         console.say("all progress forgotten; lesson next starts from the first lesson");
     }

@@ -51,12 +51,25 @@ final class Typist {
         return ok;
     }
 
-    /** Types the commands of these steps with nothing printed: the learner has seen them already. */
-    void quietly(List<Lesson.Step> steps) {
-        console.muted(() -> {
-            for (Lesson.Step s : steps) {
-                s.commands().forEach(c -> execute.test(c.line()));
+    /**
+     * Types the commands of these steps with their output muted: the learner has seen them already.
+     * Each line, and whether it behaved as the lesson says, goes to {@code replayed} as it is done.
+     */
+    void quietly(List<Lesson.Step> steps, Replayed replayed) {
+        for (Lesson.Step s : steps) {
+            for (Lesson.Command c : s.commands()) {
+                boolean[] ok = {false};
+                console.muted(() -> ok[0] = execute.test(c.line()) != c.fails());
+                replayed.line(c.line(), ok[0]);
             }
-        });
+        }
+    }
+
+    /** Told of each line a rebuild typed. */
+    interface Replayed {
+        /** @param asTheLessonSays false when the line failed where the lesson says it succeeds, or the other way round */
+        void line(String line, boolean asTheLessonSays);
+
+        Replayed SILENT = (line, ok) -> {};
     }
 }

@@ -56,6 +56,19 @@ public final class IpFormat {
         return b.toString();
     }
 
+    /**
+     * A link's name as every form of {@code ip link} writes it, {@code -br} included: with its peer
+     * ({@code diyc-h7@diyc-c7}) when it has one, by name when the peer is in this namespace, else
+     * as {@code @ifN}, its index, since a name in another namespace cannot be looked up from here.
+     */
+    public static String nameAndPeer(Link l, Map<Integer, Link> byIndex) {
+        if (l.link() == 0) {
+            return l.name();
+        }
+        Link peer = l.peerElsewhere() ? null : byIndex.get(l.link());
+        return l.name() + "@" + (peer == null ? "if" + l.link() : peer.name());
+    }
+
     /** The two lines {@code ip link} prints for one link. */
     public static String link(Link l, List<Link> all) {
         StringBuilder b = new StringBuilder();
@@ -68,14 +81,9 @@ public final class IpFormat {
         for (Link x : all) {
             byIndex.put(x.index(), x);
         }
-        b.append(l.index()).append(": ").append(l.name());
-        boolean peerDown = false;
-        if (l.link() != 0) {
-            // The peer's name is only known when it is in this namespace; otherwise ip shows its index.
-            Link peer = l.peerElsewhere() ? null : byIndex.get(l.link());
-            b.append('@').append(peer == null ? "if" + l.link() : peer.name());
-            peerDown = peer != null && !peer.isUp();
-        }
+        b.append(l.index()).append(": ").append(nameAndPeer(l, byIndex));
+        Link peer = l.link() == 0 || l.peerElsewhere() ? null : byIndex.get(l.link());
+        boolean peerDown = peer != null && !peer.isUp();
         b.append(": <").append(flags(l.flags(), peerDown)).append("> mtu ").append(Integer.toUnsignedString(l.mtu()));
         if (l.qdisc() != null) {
             b.append(" qdisc ").append(l.qdisc());

@@ -22,7 +22,22 @@ final class CommandScript {
      */
     private static final Pattern EXEC = Pattern.compile("\\s*exec\\s+([^\\s;&|<>()`]+)[^;&|<>()`\\n]*");
 
+    /**
+     * How a shell names the {@code command eval} that runs each line, in its error messages: dash's
+     * {@code /bin/sh: 1: eval: }, busybox ash's {@code sh: eval: line 1: }. The learner typed no eval.
+     */
+    private static final Pattern EVAL_PREFIX = Pattern.compile("^(?:\\S*/)?([a-z]*sh): (\\d+: )?eval: (?:line \\d+: )?");
+
     private final String token = "__diyc_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)) + "__";
+
+    /**
+     * A line of the shell's standard error as a shell would print it for the line typed:
+     * {@code sh: 1: Syntax error: Unterminated quoted string}, without diyc's eval plumbing.
+     */
+    static String asTyped(String stderr) {
+        Matcher m = EVAL_PREFIX.matcher(stderr);
+        return m.find() ? m.group(1) + ": " + (m.group(2) == null ? "" : m.group(2)) + stderr.substring(m.end()) : stderr;
+    }
 
     /** What a marker line said after the token: the command's number, and its status (stdout's only). */
     record Marker(int seq, int status) {}

@@ -253,7 +253,7 @@ public final class ShellSession implements AutoCloseable {
             if (isOut) {
                 s.out(text);
             } else {
-                s.err(text);
+                s.err(CommandScript.asTyped(text));
             }
         }
     }

@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Size;
@@ -73,7 +74,7 @@ public final class Repl {
             terminal.setSize(new Size(80, 24));
         }
         boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
-        Console console = new Console(terminal.writer(), !noColor && !dumb, terminal::getWidth);
+        Console console = new Console(terminal.writer(), !noColor && !dumb, terminal::getWidth, true);
         StateDir state = StateDir.of(io.env());
         ProgressStore store = new ProgressStore(state);
         Progress progress = store.load(console::error);
@@ -90,6 +91,7 @@ public final class Repl {
                 e.confirmWith(askOn(reader));
                 e.tutor().resume();
                 engine.complete(e);
+                showPrompt(reader, e.prompt());
             } catch (IOException | RuntimeException ex) {
                 engine.completeExceptionally(ex instanceof IOException failed ? new UncheckedIOException(failed) : ex);
             }
@@ -136,6 +138,22 @@ public final class Repl {
             terminal.close();
         }
         return 0;
+    }
+
+    /**
+     * The prompt drawn while the lab was being made is a bare {@code ctr>}; once a returning
+     * learner's container is rebuilt, the prompt on the screen shows it ({@code ctr[4242]>}) at once.
+     */
+    private static void showPrompt(LineReader reader, String prompt) {
+        if (reader instanceof LineReaderImpl impl && reader.isReading()) {
+            impl.setPrompt(prompt);
+            try {
+                reader.callWidget(LineReader.REDRAW_LINE);
+                reader.callWidget(LineReader.REDISPLAY);
+            } catch (IllegalStateException e) {
+                // the line was accepted meanwhile: the next prompt is drawn from the engine anyway
+            }
+        }
     }
 
     /** The engine once the lab is up; on the first command after start that may take a moment. */

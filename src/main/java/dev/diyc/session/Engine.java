@@ -31,6 +31,7 @@ public final class Engine {
     private volatile Context running;
     private volatile Predicate<String> confirmer = q -> false;
     private volatile Tutor tutor;
+    private final Sudo sudo = new Sudo();
 
     /**
      * @param env the environment diyc was started with (DIYC_DEBUG=1 prints internal errors' stack traces)
@@ -146,6 +147,11 @@ public final class Engine {
      * @param named whether the line named the context ({@code ctr CMD}) rather than leaving it to the prompt
      */
     public Outcome inContext(Context ctx, String line, boolean named) {
+        String unsudoed = Sudo.strip(line);
+        if (unsudoed != null) {
+            sudo.noticeOnce(console);
+            return named ? inContext(ctx, unsudoed, true) : dispatch(unsudoed);
+        }
         String args = line.contains(" ") ? line.substring(line.indexOf(' ') + 1).strip() : "";
         for (Command form : registry.of(Scope.LINE)) {
             Call call = new Call(line, args, List.of(), ctx, named, console);
@@ -154,6 +160,7 @@ public final class Engine {
             }
         }
         List<String> words = Words.split(line, lab.vars());
+        FullScreen.refuse(words, ctx.name());
         if (words != null && !words.isEmpty()) {
             Command c = registry.find(words.get(0), Scope.CONTEXT);
             Call call = new Call(line, args, words, ctx, named, console);

@@ -31,14 +31,19 @@ final class HelpCommand extends DeclaredCommand {
             command.help().show(c);
             return Outcome.OK;
         }
+        overview(registry, c);
+        return Outcome.OK;
+    }
+
+    /** Every listed command by group, its summary wrapped beside its name at the console's width. */
+    static void overview(Registry registry, Console c) {
         for (Group g : Group.values()) {
             if (g.heading() != null) {
                 c.heading(g.heading());
-                registry.of(g).forEach(command -> c.plain(String.format("  %-14s %s", command.name(), command.help().summary())));
+                registry.of(g).forEach(command -> c.item(command.name(), 14, command.help().summary()));
             }
         }
         c.say("anything else (ls, ps aux, echo $$, cat /proc/mounts | wc -l, sleep 999 &, kill) runs as a real program in the context");
-        return Outcome.OK;
     }
 
     /** Every command with help, the overview's and the unlisted ones. */

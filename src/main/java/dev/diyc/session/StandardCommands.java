@@ -49,13 +49,18 @@ final class StandardCommands {
         }
 
         r.add(new LessonCommand(tutor));
+        r.add(new StepCommand("where", new WrittenHelp("where",
+                "Where you are: the current step's text and commands again, without running anything.", "where"), () -> {
+                    tutor.where();
+                    return true;
+                }));
         r.add(new StepCommand("step", new WrittenHelp("step",
                 "Show the current step and let diyc type its commands for you, then check it.", "step"), tutor::runStep));
         r.add(new StepCommand("check", new WrittenHelp("check",
                 "Check the current step against the real state of the host and the container, however you got there.", "check"),
                 tutor::check));
         r.add(new StepCommand("hint", new WrittenHelp("hint",
-                "A nudge for the current step; hint again shows the exact commands.", "hint"), () -> {
+                "What the last failed check saw (else a nudge); hint again shows the exact commands.", "hint"), () -> {
                     tutor.hint();
                     return true;
                 }));

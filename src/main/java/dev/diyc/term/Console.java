@@ -1,6 +1,7 @@
 package dev.diyc.term;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -15,15 +16,26 @@ public final class Console implements Sink {
     private final PrintWriter w;
     private final boolean color;
     private final IntSupplier width;
+    private final boolean terminal;
     private boolean atLineStart = true;
     private volatile boolean muted;
     /** Set while the learner is at the prompt: late output (a background job's) goes above the prompt line. */
     private volatile Consumer<String> abovePrompt;
 
     public Console(PrintWriter w, boolean color, IntSupplier width) {
+        this(w, color, width, false);
+    }
+
+    /**
+     * @param terminal output goes to a terminal, which cuts long lines at its last column: diyc then
+     *     wraps syscall lines itself, at argument boundaries. Elsewhere (a script's transcript, a
+     *     pipe) a call stays on one line, so that grep finds it whole.
+     */
+    public Console(PrintWriter w, boolean color, IntSupplier width, boolean terminal) {
         this.w = w;
         this.color = color;
         this.width = width;
+        this.terminal = terminal;
     }
 
     public boolean color() {
@@ -113,14 +125,15 @@ public final class Console implements Sink {
     public synchronized void call(String line, boolean failed, String why, String note) {
         endLine();
         String shade = note == null ? CYAN : DIM + CYAN;
-        if (failed) {
-            int eq = line.lastIndexOf(" = ");
-            line(paint(shade, line.substring(0, eq)) + paint(RED, line.substring(eq)));
-            if (why != null) {
-                wrapped(paint(YELLOW, "  → "), why, YELLOW);
-            }
-        } else {
-            line(paint(shade, line));
+        List<String> lines = terminal ? CallLines.wrap(line, width() - 1) : List.of(line);
+        for (int i = 0; i < lines.size(); i++) {
+            String piece = lines.get(i);
+            // A failed result is red: wrapping never splits it, so it ends the last line whole.
+            int result = failed && i == lines.size() - 1 ? piece.lastIndexOf(line.substring(line.lastIndexOf(" = ") + 1)) : -1;
+            line(result < 0 ? paint(shade, piece) : paint(shade, piece.substring(0, result)) + paint(RED, piece.substring(result)));
+        }
+        if (failed && why != null) {
+            wrapped(paint(YELLOW, "  → "), why, YELLOW);
         }
         if (note != null) {
             wrapped(paint(DIM, "    # "), note, DIM);
@@ -134,13 +147,14 @@ public final class Console implements Sink {
     }
 
     /**
-     * Narrative text (a lesson), wrapped to the terminal. On a colour terminal, {@code `commands`} are
+     * Narrative text (a lesson), wrapped to the terminal once: the file's own line breaks inside a
+     * paragraph are undone first, so a narrow terminal does not wrap lines that were already wrapped. On a colour terminal, {@code `commands`} are
      * shown in colour without their backticks; plain text keeps the backticks, which read well enough.
      */
     public synchronized void text(String s) {
         endLine();
         boolean inCode = false;
-        for (String para : s.strip().split("\n")) {
+        for (String para : Paragraphs.of(s.stripTrailing().replaceFirst("^\\s*\n", ""))) {
             for (String piece : Wrap.lines(para, Math.max(20, width() - 1))) {
                 if (!color) {
                     line(piece);
@@ -162,12 +176,49 @@ public final class Console implements Sink {
 
     public synchronized void heading(String s) {
         endLine();
-        line(paint(BOLD, s));
+        for (String piece : Wrap.lines(s, Math.max(20, width() - 1))) {
+            line(paint(BOLD, piece));
+        }
     }
 
     public synchronized void plain(String s) {
         endLine();
         line(s);
+    }
+
+    /**
+     * A term and what it means, as help lists commands: the term in a column {@code termWidth} wide,
+     * the meaning wrapped at word boundaries beside it, its later lines indented to that column.
+     */
+    public synchronized void item(String term, int termWidth, String meaning) {
+        endLine();
+        String head = String.format("  %-" + termWidth + "s ", term);
+        if (head.length() > termWidth + 3) { // a term too long for its column: the meaning starts below it
+            line(head.stripTrailing());
+            head = " ".repeat(termWidth + 3);
+        }
+        wrapped(head, meaning, null);
+    }
+
+    /**
+     * A command to type, indented, with an optional remark after it ({@code # fails, on purpose}) or
+     * below it when both do not fit. A command wider than the terminal goes on at its word boundaries,
+     * indented further, so that the terminal cuts nothing.
+     */
+    public synchronized void command(String line, String remark) {
+        endLine();
+        String beside = remark == null ? "" : "      " + remark;
+        if (4 + line.length() + beside.length() < width()) {
+            line("    " + line + beside);
+            return;
+        }
+        List<String> pieces = Wrap.lines(line, Math.max(20, width() - 1 - 4));
+        for (int i = 0; i < pieces.size(); i++) {
+            line((i == 0 ? "    " : "        ") + pieces.get(i));
+        }
+        if (remark != null) {
+            line("      " + remark);
+        }
     }
 
     /** One clear line about a mistake: what was wrong and what to try. */
@@ -178,12 +229,12 @@ public final class Console implements Sink {
 
     public synchronized void ok(String s) {
         endLine();
-        line(paint(GREEN, "✓ " + s));
+        wrapped(paint(GREEN, "✓ "), s, GREEN);
     }
 
     public synchronized void fail(String s) {
         endLine();
-        line(paint(RED, "✗ " + s));
+        wrapped(paint(RED, "✗ "), s, RED);
     }
 
     private void wrapped(String prefix, String s, String code) {

@@ -42,7 +42,8 @@ class CheckReportTest {
                 e.sentence(seen), seen.value())));
         List<String> lines = out.toString().lines().map(String::stripTrailing).toList();
         assertEquals(List.of(
-                "✗ the host has as many UTS namespaces as when the lesson began",
+                "✗ the host has as many UTS namespaces as when the lesson", // 60 columns: the verdict wraps at a word
+                "  began",
                 "  expected                   │ seen",
                 "─────────────────────────────┼─────────────────────────────",
                 "≠ what it was when the       │ ≠ 2",

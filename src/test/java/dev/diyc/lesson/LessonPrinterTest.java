@@ -66,8 +66,9 @@ class LessonPrinterTest {
         printer.greet(new Course(List.of(uts), Progress.fresh()));
         List<String> lines = out.toString().lines().toList();
         assertEquals("Welcome to diyc", lines.get(0));
-        assertEquals(List.of("  lesson next  start the first lesson      step   diyc runs the step for you",
-                "  check        check what you did          hint   a nudge, then the commands",
-                "  compare ns   the host and the container  help   everything else"), lines.subList(lines.size() - 3, lines.size()));
+        assertEquals(List.of("  lesson next  start the first lesson         step        diyc does the step for you",
+                "  check        check what you did             hint        what is wrong, then the commands",
+                "  where        the step's text again          reset step  this step again from its start",
+                "  compare ns   the host and the container     help        everything else"), lines.subList(lines.size() - 4, lines.size()));
     }
 }
