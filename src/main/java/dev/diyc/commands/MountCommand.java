@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
                 "  mount --bind rootfs rootfs",
                 "  mount -t proc proc /proc",
                 "  mount -t tmpfs tmpfs secret",
-                "  mount -t overlay overlay -o lowerdir=rootfs,upperdir=upper,workdir=work merged",
+                "  mount -t overlay overlay -o lowerdir=rootfs,upperdir=up,workdir=work merged",
                 "  mount --move SRC DST",
                 "  mount --make-rprivate /",
                 "(a bare `mount` lists mounts)"})
