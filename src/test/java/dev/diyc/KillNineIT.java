@@ -11,7 +11,13 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** SIGKILL gives the JVM no chance to clean up: the container must die with it by construction. */
@@ -47,5 +53,69 @@ class KillNineIT {
         assertTrue(diyc.toHandle().destroyForcibly());
         assertTrue(diyc.waitFor(10, TimeUnit.SECONDS));
         HostState.assertUnchanged(before, "after kill -9 of diyc; its output:\n" + seen);
+    }
+
+    /**
+     * In the middle of the overlay lesson: the container runs on an overlay of the playground's image
+     * with its layer beside it. The overlay lives only in the container's mount namespace, which must
+     * die with diyc, and the playground (whiteout and overlayfs's work directory included) must go.
+     */
+    @Test
+    void aKilledDiycInTheOverlayLessonLeavesNoMount() throws Exception {
+        Root.require();
+        HostState before = HostState.now();
+        Set<String> overlaysBefore = overlays();
+        Process diyc = Diyc.command("--script", "-").start();
+        OutputStream in = diyc.getOutputStream();
+        BufferedReader out = new BufferedReader(new InputStreamReader(diyc.getInputStream(), StandardCharsets.UTF_8));
+        in.write("""
+                ctr unshare -m
+                ctr mkdir -p upper work merged
+                ctr mount -t overlay overlay -o lowerdir=rootfs,upperdir=upper,workdir=work merged
+                ctr cd merged
+                ctr pivot_root . .
+                ctr umount -l .
+                ctr cd /
+                ctr rm /I_AM_THE_CONTAINER
+                ctr echo READY
+                ctr sleep 998
+                """.getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = out.readLine()) != null && !line.equals("READY")) {
+            seen.append(line).append('\n');
+        }
+        assertEquals("READY", line, "diyc never got its container onto the overlay:\n" + seen);
+        Set<String> diycs = new TreeSet<>(overlays());
+        diycs.removeAll(overlaysBefore);
+        assertTrue(diycs.stream().anyMatch(l -> l.contains("upperdir=upper")), "the container's overlay is mounted before the kill:\n" + seen);
+        Thread.sleep(300); // let it start the foreground sleep 998
+        assertTrue(diyc.toHandle().destroyForcibly());
+        assertTrue(diyc.waitFor(10, TimeUnit.SECONDS));
+        HostState.assertUnchanged(before, "after kill -9 of diyc on an overlay; its output:\n" + seen);
+        Set<String> left = new TreeSet<>(overlays());
+        left.removeAll(overlaysBefore);
+        assertEquals(Set.of(), left, "no mount namespace keeps diyc's overlay");
+    }
+
+    /**
+     * Overlay mounts in any process's mount namespace, as mountinfo lines (mount IDs make them unique;
+     * the layers are shown as given, relative paths included, so the playground's name is not in them).
+     */
+    private static Set<String> overlays() throws IOException {
+        Set<String> found = new TreeSet<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    Files.readAllLines(p.resolve("mountinfo")).stream()
+                            .filter(l -> l.contains(" - overlay "))
+                            .forEach(found::add);
+                } catch (IOException e) {
+                    // the process ended while the list was read
+                }
+            }
+        }
+        return found;
     }
 }
