@@ -166,7 +166,8 @@ class CgroupIT {
         String second = t.output("run --pids 20");
         assertTrue(second.contains("run › host cgcreate -g pids:run") && second.contains("exists already"), second);
         assertFalse(second.contains("memory"), "no memory limit asked for, none set or joined: " + second);
-        assertTrue(second.contains("upperdir=run/2/upper,workdir=run/2/work run/2/merged"), "each run gets a fresh layer: " + second);
+        assertTrue(second.contains("mount(\"overlay\", \"run/2/merged\", \"overlay\", 0, \"lowerdir=rootfs,upperdir=run/2/upper,workdir=run/2/work\") = 0"),
+                "each run gets a fresh layer: " + second);
         assertEquals("20\n", t.output("host cat " + hostPath(pids, "run", "pids.max"), 1));
         String reset = t.output("reset");
         assertTrue(Pattern.compile("rmdir\\(\"" + dir(pids, "run") + "\"\\) = 0").matcher(reset).find(), reset);
