@@ -26,12 +26,9 @@ class KillNineIT {
     void aKilledDiycLeavesNoContainerBehind() throws Exception {
         Root.require();
         HostState before = HostState.now();
-        Process diyc = Diyc.command("--script", "-").start();
-        OutputStream in = diyc.getOutputStream();
-        BufferedReader out = new BufferedReader(new InputStreamReader(diyc.getInputStream(), StandardCharsets.UTF_8));
         // A container in the middle of a lesson: every namespace diyc makes, a pivoted root, a
         // background job, and a foreground command still running when the JVM dies.
-        in.write("""
+        Started diyc = startUntilReady("""
                 ctr unshare --uts --ipc --net --cgroup --pid --fork --mount-proc
                 ctr hostname doomed
                 ctr mount --bind rootfs rootfs
@@ -40,19 +37,10 @@ class KillNineIT {
                 ctr sleep 999 &
                 ctr echo READY
                 ctr sleep 998
-                """.getBytes(StandardCharsets.UTF_8));
-        in.flush();
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = out.readLine()) != null && !line.equals("READY")) {
-            seen.append(line).append('\n');
-        }
-        assertEquals("READY", line, "diyc never got its container ready:\n" + seen);
+                """);
         assertFalse(HostState.processesOutsideHostNamespaces().isEmpty(), "the container is running before the kill");
-        Thread.sleep(300); // let it start the foreground sleep 998
-        assertTrue(diyc.toHandle().destroyForcibly());
-        assertTrue(diyc.waitFor(10, TimeUnit.SECONDS));
-        HostState.assertUnchanged(before, "after kill -9 of diyc; its output:\n" + seen);
+        diyc.kill();
+        HostState.assertUnchanged(before, "after kill -9 of diyc; its output:\n" + diyc.seen());
     }
 
     /**
@@ -65,10 +53,7 @@ class KillNineIT {
         Root.require();
         HostState before = HostState.now();
         Set<String> overlaysBefore = overlays();
-        Process diyc = Diyc.command("--script", "-").start();
-        OutputStream in = diyc.getOutputStream();
-        BufferedReader out = new BufferedReader(new InputStreamReader(diyc.getInputStream(), StandardCharsets.UTF_8));
-        in.write("""
+        Started diyc = startUntilReady("""
                 ctr unshare -m
                 ctr mkdir -p upper work merged
                 ctr mount -t overlay overlay -o lowerdir=rootfs,upperdir=upper,workdir=work merged
@@ -79,21 +64,12 @@ class KillNineIT {
                 ctr rm /I_AM_THE_CONTAINER
                 ctr echo READY
                 ctr sleep 998
-                """.getBytes(StandardCharsets.UTF_8));
-        in.flush();
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = out.readLine()) != null && !line.equals("READY")) {
-            seen.append(line).append('\n');
-        }
-        assertEquals("READY", line, "diyc never got its container onto the overlay:\n" + seen);
+                """);
         Set<String> diycs = new TreeSet<>(overlays());
         diycs.removeAll(overlaysBefore);
-        assertTrue(diycs.stream().anyMatch(l -> l.contains("upperdir=upper")), "the container's overlay is mounted before the kill:\n" + seen);
-        Thread.sleep(300); // let it start the foreground sleep 998
-        assertTrue(diyc.toHandle().destroyForcibly());
-        assertTrue(diyc.waitFor(10, TimeUnit.SECONDS));
-        HostState.assertUnchanged(before, "after kill -9 of diyc on an overlay; its output:\n" + seen);
+        assertTrue(diycs.stream().anyMatch(l -> l.contains("upperdir=upper")), "the container's overlay is mounted before the kill:\n" + diyc.seen());
+        diyc.kill();
+        HostState.assertUnchanged(before, "after kill -9 of diyc on an overlay; its output:\n" + diyc.seen());
         Set<String> left = new TreeSet<>(overlays());
         left.removeAll(overlaysBefore);
         assertEquals(Set.of(), left, "no mount namespace keeps diyc's overlay");
@@ -117,5 +93,30 @@ class KillNineIT {
             }
         }
         return found;
+    }
+
+    /** A diyc fed a script, read until it echoes READY; what it printed before that, for messages. */
+    private record Started(Process process, String seen) {
+        /** kill -9, once the foreground command after READY has had time to start. */
+        void kill() throws InterruptedException {
+            Thread.sleep(300);
+            assertTrue(process.toHandle().destroyForcibly());
+            assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+        }
+    }
+
+    private static Started startUntilReady(String script) throws IOException {
+        Process diyc = Diyc.command("--script", "-").start();
+        OutputStream in = diyc.getOutputStream();
+        BufferedReader out = new BufferedReader(new InputStreamReader(diyc.getInputStream(), StandardCharsets.UTF_8));
+        in.write(script.getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = out.readLine()) != null && !line.equals("READY")) {
+            seen.append(line).append('\n');
+        }
+        assertEquals("READY", line, "diyc never got its container ready:\n" + seen);
+        return new Started(diyc, seen.toString());
     }
 }
