@@ -146,11 +146,12 @@ class CgroupIT {
         int pidUnshared = first.indexOf("unshare(CLONE_NEWPID) = 0");
         assertTrue(created >= 0 && created < limited && limited < born && born < unshared && unshared < pidUnshared,
                 "cgroup, limits, then the namespaces:\n" + first);
-        // put_old is made and removed by diyc's own calls, printed in order with the rest
-        int made = first.indexOf("mkdir(\"rootfs/.oldroot\", 0777) = 0");
-        int pivoted = first.indexOf("pivot_root(\"rootfs\", \"rootfs/.oldroot\") = 0");
+        // the image under a fresh writable layer, then put_old made and removed by diyc's own calls, printed in order with the rest
+        int layered = first.indexOf("mount(\"overlay\", \"run/1/merged\", \"overlay\", 0, \"lowerdir=rootfs,upperdir=run/1/upper,workdir=run/1/work\") = 0");
+        int made = first.indexOf("mkdir(\"run/1/merged/.oldroot\", 0777) = 0");
+        int pivoted = first.indexOf("pivot_root(\"run/1/merged\", \"run/1/merged/.oldroot\") = 0");
         int removed = first.indexOf("rmdir(\"/.oldroot\") = 0");
-        assertTrue(unshared < made && made < pivoted && pivoted < removed, first);
+        assertTrue(unshared < layered && layered < made && made < pivoted && pivoted < removed, first);
         assertTrue(Pattern.compile("mkdir\\(\"" + dir(pids, "run") + "\", 0755\\) = 0").matcher(first).find(), first);
         assertTrue(Pattern.compile("write\\(\"" + dir(pids, "run") + "/cgroup.procs\", \"\\d+\\\\n\"\\) = \\d").matcher(first).find(), first);
 
@@ -169,6 +170,8 @@ class CgroupIT {
         String second = t.output("run --pids 20");
         assertTrue(second.contains("run › host cgcreate -g pids:run") && second.contains("exists already"), second);
         assertFalse(second.contains("memory"), "no memory limit asked for, none set or joined: " + second);
+        assertTrue(second.contains("mount(\"overlay\", \"run/2/merged\", \"overlay\", 0, \"lowerdir=rootfs,upperdir=run/2/upper,workdir=run/2/work\") = 0"),
+                "each run gets a fresh layer: " + second);
         assertEquals("20\n", t.output("host cat " + hostPath(pids, "run", "pids.max"), 1));
         String reset = t.output("reset");
         assertTrue(Pattern.compile("rmdir\\(\"" + dir(pids, "run") + "\"\\) = 0").matcher(reset).find(), reset);

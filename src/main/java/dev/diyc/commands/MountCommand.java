@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
                 "  mount --bind rootfs rootfs",
                 "  mount -t proc proc /proc",
                 "  mount -t tmpfs tmpfs secret",
+                "  mount -t overlay overlay -o lowerdir=rootfs,upperdir=up,workdir=work merged",
                 "  mount --move SRC DST",
                 "  mount --make-rprivate /",
                 "(a bare `mount` lists mounts)"})
@@ -103,6 +104,12 @@ final class MountCommand extends NativeCommand {
         }
         if (type.equals("proc")) {
             ctr.mountProc(source, target, flags, inv.console()::say);
+            return 0;
+        }
+        if (type.equals("overlay")) {
+            OverlayOptions layers = OverlayOptions.parse(dataString);
+            mount(source, target, type, flags, dataString);
+            inv.console().say(layers.describe(target));
             return 0;
         }
         return mount(source, target, type, flags, dataString);

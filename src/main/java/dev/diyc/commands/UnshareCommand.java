@@ -6,6 +6,7 @@ import dev.diyc.ns.Container;
 import dev.diyc.ns.HelperFailed;
 import dev.diyc.ns.Namespace;
 import dev.diyc.ns.ShellStartFailed;
+import dev.diyc.ns.TimeOffsets;
 import dev.diyc.ns.UnshareRequest;
 import dev.diyc.ns.UserNamespaceShell;
 import dev.diyc.ns.UserNamespaces;
@@ -38,6 +39,10 @@ final class UnshareCommand extends NativeCommand {
     @Option(names = {"-C", "--cgroup"}, description = "new cgroup namespace") boolean cgroup;
     @Option(names = {"-U", "--user"}, description = "new user namespace (lesson 6)") boolean user;
     @Option(names = {"-T", "--time"}, description = "new time namespace") boolean time;
+    @Option(names = "--monotonic", paramLabel = "SECONDS", description = "the new time namespace's CLOCK_MONOTONIC runs this far ahead (needs --time)")
+    String monotonic;
+    @Option(names = "--boottime", paramLabel = "SECONDS", description = "the new time namespace's CLOCK_BOOTTIME (uptime) runs this far ahead (needs --time)")
+    String boottime;
     @Option(names = {"-r", "--map-root-user"}, description = "map the current user to root (lesson 6; implies --user)") boolean mapRoot;
 
     @Option(names = "--mount-proc", arity = "0..1", fallbackValue = "/proc", paramLabel = "DIR",
@@ -96,6 +101,10 @@ final class UnshareCommand extends NativeCommand {
         if (mountProc != null && !pid) {
             inv.console().say("--mount-proc without --pid mounts a /proc that still shows the host's processes");
         }
+        TimeOffsets offsets = TimeOffsets.of(monotonic, boottime);
+        if (!offsets.isNone() && !time) {
+            throw new UserError("unshare: options --monotonic or --boottime require unsharing of a time namespace (-T)");
+        }
         long prop = switch (propagation) {
             case "private" -> Flags.MS_PRIVATE;
             case "shared" -> Flags.MS_SHARED;
@@ -104,10 +113,10 @@ final class UnshareCommand extends NativeCommand {
             default -> throw new UserError("unshare: --propagation takes private, shared, slave or unchanged");
         };
         if ((flags & Flags.CLONE_NEWUSER) != 0) {
-            return withUserNamespace(ctr, flags, prop);
+            return withUserNamespace(ctr, flags, prop, offsets);
         }
         try {
-            ctr.unshare(new UnshareRequest(flags, prop, fork, mountProc, root, wd, program), inv.console()::say);
+            ctr.unshare(new UnshareRequest(flags, prop, fork, mountProc, root, wd, program, offsets), inv.console()::say);
         } catch (ShellStartFailed e) {
             inv.lab().resetContainer(ctr.name());
             throw new UserError(e.getMessage() + " The container was ended; it shares the host's namespaces again.");
@@ -124,7 +133,7 @@ final class UnshareCommand extends NativeCommand {
      * thread. diyc shows that for real, says why, and has a single-threaded helper (util-linux's
      * unshare) make the namespaces and become the container's shell.
      */
-    private int withUserNamespace(Container ctr, long flags, long prop) {
+    private int withUserNamespace(Container ctr, long flags, long prop, TimeOffsets offsets) {
         try {
             ctr.thread().call(() -> {
                 Syscalls.unshare(Flags.CLONE_NEWUSER, null);
@@ -141,7 +150,7 @@ final class UnshareCommand extends NativeCommand {
                 throw new UserError(why);
             });
         }
-        UnshareRequest r = new UnshareRequest(flags & ~Flags.CLONE_NEWUSER, prop, fork, mountProc, root, wd, program);
+        UnshareRequest r = new UnshareRequest(flags & ~Flags.CLONE_NEWUSER, prop, fork, mountProc, root, wd, program, offsets);
         if (pid && !fork) {
             inv.console().say("a new PID namespace takes only the next child: diyc has the helper fork the shell, as --fork does");
         }

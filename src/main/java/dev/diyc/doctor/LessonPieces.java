@@ -25,7 +25,8 @@ final class LessonPieces {
             8, EnumSet.of(Piece.NAT, Piece.SESSION_SLOT), // the MASQUERADE rule; a bridge and two containers
             10, EnumSet.of(Piece.CGROUP_LIMITS), // cgcreate -g memory,pids
             11, EnumSet.of(Piece.CGROUP_LIMITS, Piece.UTIL_LINUX), // cgclassify, then unshare --cgroup as a helper
-            12, EnumSet.of(Piece.CGROUP_LIMITS, Piece.UTIL_LINUX, Piece.SESSION_SLOT, Piece.PROCFS_PIDNS)); // run --memory --pids --net
+            // run --memory --pids --net, on an overlay root
+            12, EnumSet.of(Piece.CGROUP_LIMITS, Piece.UTIL_LINUX, Piece.SESSION_SLOT, Piece.PROCFS_PIDNS, Piece.OVERLAYFS));
 
     private LessonPieces() {}
 

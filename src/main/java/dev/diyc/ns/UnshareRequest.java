@@ -5,10 +5,11 @@ import java.util.Set;
 
 /**
  * What {@code unshare} asks for, in util-linux's terms: the clone flags, the propagation made on /
- * (MS_PRIVATE and the like, 0 for none), --fork, --mount-proc's target, --root, --wd, the program.
+ * (MS_PRIVATE and the like, 0 for none), --fork, --mount-proc's target, --root, --wd, the program, and
+ * --monotonic and --boottime for a new time namespace.
  */
 public record UnshareRequest(long flags, long propagation, boolean fork, String mountProc, String root, String wd,
-        List<String> program) {
+        List<String> program, TimeOffsets offsets) {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh");
 
     /** A shell becomes the container's shell; any other program runs once in the new container. */

@@ -32,6 +32,7 @@ final class UnshareSteps {
             if ((r.flags() & ~Flags.CLONE_NEWPID) != 0) {
                 cgroupRoot.unshare(r.flags() & ~Flags.CLONE_NEWPID, null);
             }
+            setTimeOffsets();
             if ((r.flags() & Flags.CLONE_NEWNS) != 0 && r.propagation() != 0) {
                 Syscalls.mount("none", "/", null, Flags.MS_REC | r.propagation(), null,
                         "as util-linux's unshare does: mounts made in here stay in here");
@@ -61,6 +62,23 @@ final class UnshareSteps {
         ctr.watchNewNamespaces();
         if (r.mountProc() != null) {
             mountProc();
+        }
+    }
+
+    /**
+     * A new time namespace's clocks are set from outside it, and only before anything runs in it: the
+     * calling thread stays in the old one (its time_for_children is the new one), and the file is that
+     * thread's own (/proc/thread-self/timens_offsets does not exist). The shell forked next freezes them.
+     */
+    private void setTimeOffsets() {
+        if ((r.flags() & Flags.CLONE_NEWTIME) == 0 || r.offsets().isNone()) {
+            return;
+        }
+        String file = "/proc/" + ctr.thread().tid() + "/timens_offsets";
+        String why = "this thread's own file: its time_for_children is the new namespace, which nothing has entered yet";
+        for (String offset : r.offsets().writes()) {
+            Syscalls.writeFile(file, offset, why);
+            why = null;
         }
     }
 

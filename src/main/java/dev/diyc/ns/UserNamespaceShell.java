@@ -65,6 +65,7 @@ public final class UserNamespaceShell {
                 a.add((String) o[1]);
             }
         }
+        a.addAll(r.offsets().options());
         if (forks(r)) {
             a.add("--fork");
             a.add("--kill-child");

@@ -41,7 +41,7 @@ final class HostBinariesImage implements ImageSource {
             List.of(
                     "bash", "rmdir", "rm", "touch", "dd", "mount", "umount", "kill", "wc", "grep", "id", "whoami",
                     "uname", "head", "tail", "env", "true", "false", "pwd", "readlink", "ln", "cp", "mv",
-                    "chmod", "sed", "tr", "sort", "stat", "pgrep", "pkill", "mountpoint", "nsenter", "ip");
+                    "chmod", "sed", "tr", "sort", "stat", "pgrep", "pkill", "mountpoint", "nsenter", "ip", "date", "uptime");
 
     /** Top-level directories that a merged-/usr host makes symlinks (/bin -> usr/bin). */
     private static final List<String> TOP_LEVEL = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");

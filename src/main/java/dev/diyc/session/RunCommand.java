@@ -9,6 +9,7 @@ import dev.diyc.term.Console;
 import dev.diyc.term.UserError;
 import dev.diyc.term.Words;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -20,8 +21,9 @@ import picocli.CommandLine;
 /**
  * {@code run}: diyc's one-command container, like {@code docker run -it busybox}. It is nothing but
  * the previous lessons' commands, typed for the learner in order and shown as they run, so the
- * learner sees that a container runtime is exactly those steps: every namespace, the image as the
- * new root through pivot_root, a /proc of its own, a hostname, optionally a veth with an address
+ * learner sees that a container runtime is exactly those steps: every namespace, an overlay with a
+ * fresh writable layer over the image (which is never written, as with docker), made the new root
+ * through pivot_root, a /proc of its own, a hostname, optionally a veth with an address
  * and limits in a cgroup, and then a shell (or CMD) inside.
  *
  * <p>The cgroup comes first, as in runc: the container's shell is born in it (through cgexec), so
@@ -29,7 +31,8 @@ import picocli.CommandLine;
  */
 @CommandLine.Command(name = "run",
         description = {"A whole container in one command, made of the lessons' steps, each shown as it runs: "
-                + "unshare every namespace, pivot_root into IMAGE (default: rootfs), mount /proc and set the hostname. "
+                + "unshare every namespace, mount an overlay with a fresh writable layer (run/N/upper) over IMAGE "
+                + "(default: rootfs), which stays as it was, pivot_root into it, mount /proc and set the hostname. "
                 + "With --net, a veth to the host with 10.200.12.2/24 inside; with --memory or --pids, limits in a "
                 + "cgroup named run, which the container is born in. Then a shell in it, or CMD.",
                 "It replaces the container in ctr."})
@@ -129,7 +132,7 @@ public final class RunCommand implements Command {
             engine.console().say("run starts from a fresh container: ctr's present one ends");
         }
         engine.lab().resetContainer();
-        for (String line : steps()) {
+        for (String line : steps(freshLayer(engine.lab().playground()))) {
             engine.console().say("run › " + line);
             if (engine.execute(line) != Outcome.OK) {
                 engine.console().say("run stopped at that step; ctr stays as it is, to look at (reset clears it)");
@@ -186,9 +189,22 @@ public final class RunCommand implements Command {
         return c;
     }
 
-    /** The lessons' lines, in the order a runtime does them. */
-    List<String> steps() {
+    /**
+     * Where this run's layer goes: run/1, run/2, ... in the playground, a new one each time, as docker
+     * gives every container a layer of its own (upper for its writes, work for overlayfs, merged to mount on).
+     */
+    private static String freshLayer(Path playground) {
+        int n = 1;
+        while (Files.exists(playground.resolve("run/" + n))) {
+            n++;
+        }
+        return "run/" + n;
+    }
+
+    /** The lessons' lines, in the order a runtime does them; {@code layer} holds upper, work and merged. */
+    List<String> steps(String layer) {
         String old = ".oldroot";
+        String root = layer + "/merged";
         List<String> s = new ArrayList<>();
         String unshare = "unshare --mount --uts --ipc --pid --fork --cgroup" + (net ? " --net" : "");
         if (controllers().isEmpty()) {
@@ -206,9 +222,10 @@ public final class RunCommand implements Command {
         }
         s.addAll(List.of(
                 "ctr mount --make-rprivate /",
-                "ctr mount --bind " + image + " " + image,
-                "ctr mkdir -p " + image + "/" + old,
-                "ctr pivot_root " + image + " " + image + "/" + old,
+                "ctr mkdir -p " + layer + "/upper " + layer + "/work " + root,
+                "ctr mount -t overlay overlay -o lowerdir=" + image + ",upperdir=" + layer + "/upper,workdir=" + layer + "/work " + root,
+                "ctr mkdir -p " + root + "/" + old,
+                "ctr pivot_root " + root + " " + root + "/" + old,
                 "ctr cd /",
                 "ctr umount -l /" + old,
                 "ctr rmdir /" + old,

@@ -34,7 +34,7 @@ class DoctorLessonsTest {
     @Test
     void aFreshUbuntuRoomIsReady() throws IOException {
         Report r = checkup(new FakeMachine(dir));
-        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), r.lessons().stream().map(LessonRow::number).toList());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16), r.lessons().stream().map(LessonRow::number).toList());
         assertTrue(r.allReady(), notReady(r).toString());
     }
 
@@ -48,27 +48,32 @@ class DoctorLessonsTest {
         fake.program("/usr/sbin/nft").cgroupV2("cpu memory pids", "cpu");
         assertEquals(List.of(10, 11, 12), notReady(checkup(fake)));
         fake.cgroupV2("cpu memory pids", "memory pids").remove("/usr/bin/unshare");
-        assertEquals(List.of(6, 11, 12), notReady(checkup(fake)));
+        assertEquals(List.of(6, 11, 12, 16), notReady(checkup(fake)));
+        fake.program("/usr/bin/unshare").write("/proc/filesystems", "nodev\tproc\n");
+        assertEquals(List.of(12, 15), notReady(checkup(fake)), "run's root and lesson 15 are overlays");
+        fake.write("/proc/filesystems", "nodev\toverlay\n").remove("/proc/self/ns/time");
+        assertEquals(List.of(16), notReady(checkup(fake)));
     }
 
     @Test
     void withoutRootOnlyLesson6Runs() throws IOException {
         FakeMachine fake = new FakeMachine(dir).uid(1000);
         Report r = checkup(fake);
-        assertEquals(List.of(0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12), notReady(r));
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 15, 16), notReady(r));
         assertEquals(List.of(Piece.ROOT), r.lessons().get(0).missing().stream().map(Finding::piece).toList());
     }
 
     @Test
     void theTableNamesWhatLessons0To12Use() throws IOException {
         Report r = checkup(new FakeMachine(dir));
-        assertEquals(List.of(6, 11, 12), r.lessonsNeeding(Piece.UTIL_LINUX));
+        assertEquals(List.of(6, 11, 12, 16), r.lessonsNeeding(Piece.UTIL_LINUX));
         assertEquals(List.of(8), r.lessonsNeeding(Piece.NAT));
         assertEquals(List.of(10, 11, 12), r.lessonsNeeding(Piece.CGROUP_LIMITS));
         assertEquals(List.of(7, 8, 12), r.lessonsNeeding(Piece.SESSION_SLOT));
         assertEquals(List.of(6), r.lessonsNeeding(Piece.USER_NAMESPACES));
-        assertEquals(13, r.lessonsNeeding(Piece.ROOTFS).size());
-        assertEquals(List.of(), r.lessonsNeeding(Piece.OVERLAYFS), "no lesson uses overlayfs yet");
+        assertEquals(15, r.lessonsNeeding(Piece.ROOTFS).size());
+        assertEquals(List.of(12, 15), r.lessonsNeeding(Piece.OVERLAYFS), "run's root and lesson 15");
+        assertEquals(List.of(16), r.lessonsNeeding(Piece.TIME_NAMESPACE));
     }
 
     @Test

@@ -63,7 +63,7 @@ class UserNamespacesTest {
     @Test
     void theHelperIsAskedForWhatTheLearnerAskedFor() {
         var r = new UnshareRequest(Flags.CLONE_NEWUTS | Flags.CLONE_NEWPID | Flags.CLONE_NEWNS,
-                Flags.MS_PRIVATE, true, "/proc", "rootfs", null, List.of("sh"));
+                Flags.MS_PRIVATE, true, "/proc", "rootfs", null, List.of("sh"), TimeOffsets.NONE);
         assertEquals(List.of("unshare", "--user", "--map-root-user", "--uts", "--mount", "--pid", "--fork", "--kill-child",
                 "--mount-proc=/proc", "--root=rootfs", "--", "sh"), UserNamespaceShell.helperArgv(r, true, "sh"));
     }

@@ -52,12 +52,12 @@ public record HostState(String hostname, List<String> mounts, List<String> links
     }
 
     /**
-     * Processes whose uts, mnt, pid, ipc, net, cgroup or user namespace is not the test JVM's (the host's;
+     * Processes whose uts, mnt, pid, ipc, net, cgroup, user or time namespace is not the test JVM's (the host's;
      * PID 1 of a VM's init may have namespaces of its own): a container left behind.
      */
     public static List<String> processesOutsideHostNamespaces() throws IOException {
         TreeSet<String> found = new TreeSet<>();
-        List<String> types = List.of("uts", "mnt", "pid", "ipc", "net", "cgroup", "user");
+        List<String> types = List.of("uts", "mnt", "pid", "ipc", "net", "cgroup", "user", "time");
         List<String> host = new ArrayList<>();
         for (String t : types) {
             host.add(link("/proc/self/ns/" + t));
