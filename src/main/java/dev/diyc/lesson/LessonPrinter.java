@@ -85,7 +85,7 @@ final class LessonPrinter {
 
     /** A line as if typed at the prompt, as in a transcript. */
     void typed(String prompt, String line) {
-        console.plain(prompt + line);
+        console.typed(prompt, line, true);
     }
 
     /** Said when a lesson opens at a later step, so the learner knows the container is not fresh. */

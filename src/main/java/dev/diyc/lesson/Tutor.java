@@ -33,6 +33,9 @@ public final class Tutor {
     private final LabStager stager;
     /** How many times {@code hint} was asked per step ({@code LESSON.STEP}) this session. */
     private final Map<String, Integer> hints = new HashMap<>();
+    /** The verdicts of the last check and the step ({@code LESSON.STEP}) they belong to, for the presenter's notes. */
+    private volatile String checkedStep = "";
+    private volatile List<CheckResult> checked = List.of();
 
     public Tutor(CompletableFuture<List<Lesson>> lessons, Lab lab, Console console, Predicate<String> execute,
             Supplier<String> prompt, ProgressStore store, Progress progress) {
@@ -87,6 +90,22 @@ public final class Tutor {
     public String status() {
         Lesson l = loading.isDone() ? current() : null;
         return l == null ? null : "lesson " + l.number() + " · step " + progress.step() + "/" + l.steps().size();
+    }
+
+    /** The last check's verdicts if they are the current step's, else none: the step has not been checked yet. */
+    public List<CheckResult> lastCheck() {
+        Lesson l = current();
+        return l != null && checkedStep.equals(l.number() + "." + progress.step()) ? checked : List.of();
+    }
+
+    /** What the presenter's autopilot types at this step ({@link Lesson.Step#presented}); lesson next before a lesson is open. */
+    public List<String> presented() {
+        Lesson l = current();
+        if (l == null) {
+            return List.of("lesson next");
+        }
+        Course course = course();
+        return course.step(l).presented(course.stepIn(l) == l.steps().size());
     }
 
     /** The first start's welcome, or where the learner left off (before the lab is ready). */
@@ -183,7 +202,10 @@ public final class Tutor {
         Lesson l = requireCurrent("check");
         ensurePrepared(l);
         Lesson.Step s = course().step(l);
-        boolean all = CheckReport.print(console, checker.checkAll(s));
+        List<CheckResult> results = checker.checkAll(s);
+        checkedStep = l.number() + "." + progress.step();
+        checked = List.copyOf(results);
+        boolean all = CheckReport.print(console, results);
         if (all) {
             progress.pass(l.number(), progress.step());
             save();

@@ -1,6 +1,8 @@
 package dev.diyc.repl;
 
 import dev.diyc.lesson.Lesson;
+import dev.diyc.lesson.SessionSlot;
+import dev.diyc.lesson.Whereabouts;
 import dev.diyc.lesson.Tutor;
 import dev.diyc.progress.Progress;
 import dev.diyc.progress.ProgressStore;
@@ -11,6 +13,7 @@ import dev.diyc.session.Io;
 import dev.diyc.session.Outcome;
 import dev.diyc.session.Session;
 import dev.diyc.sys.Native;
+import dev.diyc.term.AsciiCast;
 import dev.diyc.term.Console;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,7 +68,9 @@ public final class Repl {
         lessons.join();
     }
 
-    public static int run(Io io, Path home, Path image, CompletableFuture<List<Lesson>> lessons, boolean noColor) throws IOException {
+    /** @param record where to record the session as asciicast v2, or null */
+    public static int run(Io io, Path home, Path image, CompletableFuture<List<Lesson>> lessons, boolean noColor, Path record)
+            throws IOException {
         JLINE_LOG.setLevel(Level.OFF);
         Terminal terminal = terminal(io);
         if (terminal.getWidth() <= 0) {
@@ -75,6 +80,11 @@ public final class Repl {
         boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         Console console = new Console(terminal.writer(), !noColor && !dumb, terminal::getWidth);
         StateDir state = StateDir.of(io.env());
+        AsciiCast cast = record == null ? null : AsciiCast.create(record, terminal.getWidth(), terminal.getHeight(), io.env().get("TERM"));
+        if (cast != null) {
+            state.own(record);
+            console.tap(cast);
+        }
         ProgressStore store = new ProgressStore(state);
         Progress progress = store.load(console::error);
         Tutor.greet(progress, lessons.join(), console);
@@ -82,7 +92,17 @@ public final class Repl {
         // and a returning learner's container is rebuilt up to their step.
         CompletableFuture<Engine> engine = new CompletableFuture<>();
         LineReader reader = reader(terminal, state, engine);
-        Frontend frontend = new Frontend(true, new ShellCommand(terminal));
+        StatusLine status = new StatusLine(terminal, dumb);
+        Presenter[] presenter = new Presenter[1];
+        Runnable presenterMoved = () -> {
+            if (engine.isDone() && !engine.isCompletedExceptionally()) {
+                status.show(engine.join(), presenter[0].label());
+                publish(state, engine.join(), presenter[0]);
+            }
+        };
+        // A dumb terminal sends lines, not keys: present refuses there (PresentCommand says so).
+        presenter[0] = dumb ? null : new Presenter(reader, presenterMoved);
+        Frontend frontend = new Frontend(true, new ShellCommand(terminal), new PresentCommand(presenter[0]));
         CompletableFuture.runAsync(() -> {
             try {
                 Native.warmUp();
@@ -94,7 +114,6 @@ public final class Repl {
                 engine.completeExceptionally(ex instanceof IOException failed ? new UncheckedIOException(failed) : ex);
             }
         });
-        StatusLine status = new StatusLine(terminal, dumb);
         terminal.handle(Terminal.Signal.INT, s -> {
             if (engine.isDone()) {
                 engine.join().interrupt();
@@ -103,9 +122,13 @@ public final class Repl {
         try {
             while (true) {
                 String line;
+                String prompt = engine.isDone() && !engine.isCompletedExceptionally() ? engine.join().prompt() : "ctr> ";
+                if (presenter[0] != null && engine.isDone() && !engine.isCompletedExceptionally()) {
+                    presenter[0].follow(engine.join().tutor());
+                }
                 console.abovePrompt(reader::printAbove);
                 try {
-                    line = reader.readLine(engine.isDone() ? engine.join().prompt() : "ctr> ");
+                    line = reader.readLine(prompt);
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C at the prompt: a fresh line, as in a shell
                 } catch (EndOfFileException e) {
@@ -117,13 +140,26 @@ public final class Repl {
                 if (e == null) {
                     return 1;
                 }
+                console.typed(prompt, line, false);
                 if (e.execute(line) == Outcome.QUIT) {
                     break;
                 }
-                status.show(e);
+                String label = null;
+                if (presenter[0] != null) {
+                    presenter[0].ran(line);
+                    presenter[0].follow(e.tutor());
+                    label = presenter[0].label();
+                }
+                status.show(e, label);
+                publish(state, e, presenter[0]);
             }
         } finally {
             status.clear();
+            Whereabouts.remove(state, SessionSlot.current().number());
+            if (cast != null) {
+                console.untap(cast);
+                cast.close();
+            }
             if (engine.isDone() && !engine.isCompletedExceptionally()) {
                 engine.join().lab().close();
             }
@@ -136,6 +172,19 @@ public final class Repl {
             terminal.close();
         }
         return 0;
+    }
+
+    /**
+     * Where this session is, for diyc notes in a second terminal (every session publishes it, so
+     * notes can follow a presenter who has not typed present). Losing it only costs the notes.
+     */
+    private static void publish(StateDir state, Engine e, Presenter presenter) {
+        try {
+            Presenter.Mode mode = presenter == null ? Presenter.Mode.OFF : presenter.mode();
+            Whereabouts.of(e.tutor(), mode.word, presenter == null ? 0 : presenter.typed()).write(state);
+        } catch (IOException | RuntimeException ex) {
+            // the notes will say no session runs; the session itself goes on
+        }
     }
 
     /** The engine once the lab is up; on the first command after start that may take a moment. */

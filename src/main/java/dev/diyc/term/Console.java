@@ -1,6 +1,8 @@
 package dev.diyc.term;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -19,11 +21,37 @@ public final class Console implements Sink {
     private volatile boolean muted;
     /** Set while the learner is at the prompt: late output (a background job's) goes above the prompt line. */
     private volatile Consumer<String> abovePrompt;
+    private final List<Tap> taps = new CopyOnWriteArrayList<>();
 
     public Console(PrintWriter w, boolean color, IntSupplier width) {
         this.w = w;
         this.color = color;
         this.width = width;
+    }
+
+    /** Lets a recording or a transcript see everything printed from now on (what muted drops, it never sees). */
+    public void tap(Tap t) {
+        taps.add(t);
+    }
+
+    public void untap(Tap t) {
+        taps.remove(t);
+    }
+
+    private void printed(ConsoleKind kind, String text) {
+        if (muted || taps.isEmpty()) {
+            return;
+        }
+        String plain = Tap.plain(text);
+        for (Tap t : taps) {
+            t.printed(kind, plain);
+        }
+    }
+
+    private void shown(String text) {
+        for (Tap t : taps) {
+            t.shown(text);
+        }
     }
 
     public boolean color() {
@@ -42,12 +70,29 @@ public final class Console implements Sink {
 
     @Override
     public synchronized void out(String text) {
+        printed(ConsoleKind.OUTPUT, text);
         raw(text);
     }
 
     @Override
     public synchronized void err(String text) {
+        printed(ConsoleKind.OUTPUT, text);
         raw(color ? RED + text + RESET : text);
+    }
+
+    /**
+     * A line the learner (or diyc for them) typed at the prompt.
+     *
+     * @param echo whether to print it: scripted mode and {@code step} echo it; the REPL's terminal has shown it already
+     */
+    public synchronized void typed(String prompt, String line, boolean echo) {
+        printed(ConsoleKind.TYPED, prompt + line);
+        if (echo) {
+            endLine();
+            line(prompt + line);
+        } else if (!muted) {
+            shown(prompt + line + "\n");
+        }
     }
 
     /**
@@ -77,6 +122,7 @@ public final class Console implements Sink {
         if (text.isEmpty() || muted) {
             return;
         }
+        shown(text);
         var above = abovePrompt;
         if (above != null) {
             above.accept(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
@@ -98,6 +144,7 @@ public final class Console implements Sink {
         if (muted) {
             return;
         }
+        shown(s + "\n");
         w.println(s);
         atLineStart = true;
         w.flush();
@@ -112,6 +159,13 @@ public final class Console implements Sink {
      */
     public synchronized void call(String line, boolean failed, String why, String note) {
         endLine();
+        printed(ConsoleKind.CALL, line);
+        if (failed && why != null) {
+            printed(ConsoleKind.CALL, "  → " + why);
+        }
+        if (note != null) {
+            printed(ConsoleKind.CALL, "    # " + note);
+        }
         String shade = note == null ? CYAN : DIM + CYAN;
         if (failed) {
             int eq = line.lastIndexOf(" = ");
@@ -130,6 +184,7 @@ public final class Console implements Sink {
     /** diyc explaining something in its own voice. */
     public synchronized void say(String s) {
         endLine();
+        printed(ConsoleKind.SAY, s);
         wrapped(paint(DIM, "  · "), s, DIM);
     }
 
@@ -139,6 +194,7 @@ public final class Console implements Sink {
      */
     public synchronized void text(String s) {
         endLine();
+        printed(ConsoleKind.TEXT, s.strip());
         boolean inCode = false;
         for (String para : s.strip().split("\n")) {
             for (String piece : Wrap.lines(para, Math.max(20, width() - 1))) {
@@ -162,27 +218,32 @@ public final class Console implements Sink {
 
     public synchronized void heading(String s) {
         endLine();
+        printed(ConsoleKind.HEADING, s);
         line(paint(BOLD, s));
     }
 
     public synchronized void plain(String s) {
         endLine();
+        printed(ConsoleKind.PLAIN, s);
         line(s);
     }
 
     /** One clear line about a mistake: what was wrong and what to try. */
     public synchronized void error(String s) {
         endLine();
+        printed(ConsoleKind.ERROR, "diyc: " + s);
         line(paint(RED, "diyc: " + s));
     }
 
     public synchronized void ok(String s) {
         endLine();
+        printed(ConsoleKind.OK, "✓ " + s);
         line(paint(GREEN, "✓ " + s));
     }
 
     public synchronized void fail(String s) {
         endLine();
+        printed(ConsoleKind.FAIL, "✗ " + s);
         line(paint(RED, "✗ " + s));
     }
 

@@ -1,0 +1,79 @@
+package dev.diyc.repl;
+
+import dev.diyc.session.Call;
+import dev.diyc.session.Candidates;
+import dev.diyc.session.Command;
+import dev.diyc.session.CommandHelp;
+import dev.diyc.session.Engine;
+import dev.diyc.session.Group;
+import dev.diyc.session.Outcome;
+import dev.diyc.session.Scope;
+import dev.diyc.session.WrittenHelp;
+import dev.diyc.term.UserError;
+import java.util.List;
+
+/**
+ * {@code present}: presenter mode, for an instructor demoing to a room. Each key types the next
+ * character of the step's next line, Enter runs it; Escape or Ctrl-P hands the keyboard back and
+ * takes it again; {@code present off} ends it.
+ */
+final class PresentCommand implements Command {
+    static final WrittenHelp HELP = new WrittenHelp("present [off]",
+            "Presenter mode: each key you hit types the next character of the step's next line (its commands, views, check, next), "
+                    + "Enter runs it. Esc or Ctrl-P hands you the keyboard to type freely, and again gives it back to the autopilot "
+                    + "(so does present); present off ends it. The status line says which. ./diyc notes in a second terminal "
+                    + "shows your speaker notes and what comes next.",
+            "present");
+
+    /** null on a dumb terminal, which sends whole lines, not keys */
+    private final Presenter presenter;
+
+    PresentCommand(Presenter presenter) {
+        this.presenter = presenter;
+    }
+
+    @Override
+    public List<String> names() {
+        return List.of("present");
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.SESSION;
+    }
+
+    @Override
+    public Group group() {
+        return Group.LESSONS;
+    }
+
+    @Override
+    public CommandHelp help() {
+        return HELP;
+    }
+
+    @Override
+    public Candidates complete(Engine engine, List<String> args) {
+        return Candidates.of(List.of("off"));
+    }
+
+    @Override
+    public Outcome run(Engine engine, Call call) {
+        String arg = call.args().strip();
+        if (presenter == null) {
+            throw new UserError("present types key by key, and a dumb terminal only sends whole lines: "
+                    + "run diyc in a terminal (TERM=xterm-256color), or use step to let diyc type a step");
+        }
+        if (arg.equals("off")) {
+            presenter.stop();
+            engine.console().say("presenter mode is off: the keyboard is yours");
+        } else if (arg.isEmpty()) {
+            presenter.start();
+            engine.console().say("presenter mode: any key types the next line, Enter runs it; "
+                    + "Esc or Ctrl-P to type freely and back; present off to end");
+        } else {
+            throw new UserError("present takes nothing (start, or back to the autopilot) or off");
+        }
+        return Outcome.OK;
+    }
+}
