@@ -76,6 +76,8 @@ class PresenterIT {
             try (Tmux notes = start("xterm-256color", "notes")) {
                 notes.await("Step 1/" + uts.steps().size() + " · " + Pattern.quote(uts.steps().get(0).title()), 10_000);
                 notes.await("▶ " + Pattern.quote(lines.get(0)), 2_000);
+                String speakerNotes = uts.steps().get(0).notes().lines().findFirst().orElseThrow();
+                assertTrue(notes.screen().contains(speakerNotes.substring(0, 30)), "the step's speaker notes:\n" + notes.screen());
 
                 present(t, lines.get(0));
                 notes.await("▶ " + Pattern.quote(lines.get(1)), 2_000);
