@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * flushed after each typed line (so a crash loses at most one command's output) and on close.
  */
 public final class AsciiCast implements Tap, AutoCloseable {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private final Writer out;
     private final long start = System.nanoTime();
     private long lastMicros;
@@ -44,9 +46,8 @@ public final class AsciiCast implements Tap, AutoCloseable {
         long micros = Math.max(lastMicros, (System.nanoTime() - start) / 1000);
         lastMicros = micros;
         try {
-            // A terminal in raw mode needs the carriage return the tty would have added.
-            out.write("[" + micros / 1_000_000 + "." + String.format("%06d", micros % 1_000_000) + ", \"o\", "
-                    + json(text.replace("\r\n", "\n").replace("\n", "\r\n")) + "]\n");
+            String fraction = Long.toString(1_000_000 + micros % 1_000_000).substring(1); // six digits, without String.format's cost
+            out.write("[" + micros / 1_000_000 + "." + fraction + ", \"o\", " + json(text) + "]\n");
         } catch (IOException e) {
             failed = e;
         }
@@ -76,7 +77,10 @@ public final class AsciiCast implements Tap, AutoCloseable {
         }
     }
 
-    /** A JSON string: quotes, backslashes and every control character escaped (ESC included). */
+    /**
+     * A JSON string: quotes, backslashes and every control character escaped (ESC included). A lone
+     * newline becomes \r\n: the terminal in raw mode needs the carriage return the tty would have added.
+     */
     static String json(String s) {
         StringBuilder b = new StringBuilder(s.length() + 16).append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -84,12 +88,12 @@ public final class AsciiCast implements Tap, AutoCloseable {
             switch (c) {
                 case '"' -> b.append("\\\"");
                 case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
+                case '\n' -> b.append(i > 0 && s.charAt(i - 1) == '\r' ? "\\n" : "\\r\\n");
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
                 default -> {
                     if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format("\\u%04x", (int) c));
+                        b.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
                     } else {
                         b.append(c);
                     }
