@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
                 "  sudo ./diyc --script lesson.txt  run REPL lines from a file, as a transcript",
                 "  echo 'lesson run all' | sudo ./diyc --script -",
                 "  sudo ./diyc --record demo.cast   record the session for asciinema play",
-                "  ./diyc notes                     speaker notes for the session running in another terminal",
+                "  ./diyc notes                     speaker notes for a session in another tab",
                 "  sudo ./diyc rootfs build         rebuild the default root filesystem",
                 "  ./diyc doctor                    can every lesson run on this machine?"})
 public final class Main implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package dev.diyc.repl;
 
 import dev.diyc.lesson.Tutor;
+import dev.diyc.session.Presenting;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
 import org.jline.reader.LineReader;
@@ -13,7 +14,7 @@ import org.jline.reader.Reference;
  * map plus those two keys to take the autopilot back. Off, main is the usual map again. (readLine
  * starts every line in "main", so swapping what that name holds is what sticks.)
  */
-final class Presenter {
+final class Presenter implements Presenting {
     enum Mode {
         OFF("off"), AUTOPILOT("autopilot"), FREE("free");
 
@@ -80,8 +81,8 @@ final class Presenter {
         return mode;
     }
 
-    /** {@code present}: the autopilot drives, from presenter mode off or from free typing. */
-    void start() {
+    @Override
+    public void start() {
         if (mode == Mode.OFF) {
             ambiguousBefore = reader.getVariable(LineReader.AMBIGUOUS_BINDING);
             reader.setVariable(LineReader.AMBIGUOUS_BINDING, ESCAPE_MILLIS);
@@ -90,8 +91,8 @@ final class Presenter {
         apply();
     }
 
-    /** {@code present off}. */
-    void stop() {
+    @Override
+    public void stop() {
         if (mode != Mode.OFF) {
             reader.setVariable(LineReader.AMBIGUOUS_BINDING, ambiguousBefore);
         }

@@ -11,6 +11,7 @@ import dev.diyc.session.Engine;
 import dev.diyc.session.Frontend;
 import dev.diyc.session.Io;
 import dev.diyc.session.Outcome;
+import dev.diyc.session.PresentCommand;
 import dev.diyc.session.Session;
 import dev.diyc.sys.Native;
 import dev.diyc.term.AsciiCast;
@@ -100,9 +101,10 @@ public final class Repl {
                 publish(state, engine.join(), presenter[0]);
             }
         };
-        // A dumb terminal sends lines, not keys: present refuses there (PresentCommand says so).
         presenter[0] = dumb ? null : new Presenter(reader, presenterMoved);
-        Frontend frontend = new Frontend(true, new ShellCommand(terminal), new PresentCommand(presenter[0]));
+        Frontend frontend = new Frontend(true, new ShellCommand(terminal), new PresentCommand(presenter[0],
+                "present types key by key, and a dumb terminal only sends whole lines: run diyc in a terminal "
+                        + "(TERM=xterm-256color), or use step to let diyc type a step"));
         CompletableFuture.runAsync(() -> {
             try {
                 Native.warmUp();

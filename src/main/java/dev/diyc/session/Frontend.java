@@ -6,7 +6,8 @@ package dev.diyc.session;
  */
 public record Frontend(boolean interactive, Command shell, Command present) {
     public Frontend(boolean interactive, Command shell) {
-        this(interactive, shell, new PresentRefusal());
+        this(interactive, shell, new PresentCommand(null,
+                "present types a step's lines as you hit keys; scripted mode has no keyboard: the script's lines run as written"));
     }
 
     /** Scripted mode: no terminal, and shell and present say so. */

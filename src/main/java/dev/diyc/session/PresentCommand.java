@@ -1,14 +1,5 @@
-package dev.diyc.repl;
+package dev.diyc.session;
 
-import dev.diyc.session.Call;
-import dev.diyc.session.Candidates;
-import dev.diyc.session.Command;
-import dev.diyc.session.CommandHelp;
-import dev.diyc.session.Engine;
-import dev.diyc.session.Group;
-import dev.diyc.session.Outcome;
-import dev.diyc.session.Scope;
-import dev.diyc.session.WrittenHelp;
 import dev.diyc.term.UserError;
 import java.util.List;
 
@@ -17,7 +8,7 @@ import java.util.List;
  * character of the step's next line, Enter runs it; Escape or Ctrl-P hands the keyboard back and
  * takes it again; {@code present off} ends it.
  */
-final class PresentCommand implements Command {
+public final class PresentCommand implements Command {
     static final WrittenHelp HELP = new WrittenHelp("present [off]",
             "Presenter mode: each key you hit types the next character of the step's next line (its commands, views, check, next), "
                     + "Enter runs it. Esc or Ctrl-P hands you the keyboard to type freely, and again gives it back to the autopilot "
@@ -25,11 +16,13 @@ final class PresentCommand implements Command {
                     + "shows your speaker notes and what comes next.",
             "present");
 
-    /** null on a dumb terminal, which sends whole lines, not keys */
-    private final Presenter presenter;
+    private final Presenting presenter;
+    private final String refusal;
 
-    PresentCommand(Presenter presenter) {
+    /** @param presenter the line reader's presenter mode, or null where there is none: refusal says why */
+    public PresentCommand(Presenting presenter, String refusal) {
         this.presenter = presenter;
+        this.refusal = refusal;
     }
 
     @Override
@@ -61,8 +54,7 @@ final class PresentCommand implements Command {
     public Outcome run(Engine engine, Call call) {
         String arg = call.args().strip();
         if (presenter == null) {
-            throw new UserError("present types key by key, and a dumb terminal only sends whole lines: "
-                    + "run diyc in a terminal (TERM=xterm-256color), or use step to let diyc type a step");
+            throw new UserError(refusal);
         }
         if (arg.equals("off")) {
             presenter.stop();
