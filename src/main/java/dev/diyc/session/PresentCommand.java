@@ -8,7 +8,7 @@ import java.util.List;
  * character of the step's next line, Enter runs it; Escape or Ctrl-P hands the keyboard back and
  * takes it again; {@code present off} ends it.
  */
-public final class PresentCommand implements Command {
+public final class PresentCommand extends DeclaredCommand {
     static final WrittenHelp HELP = new WrittenHelp("present [off]",
             "Presenter mode: each key you hit types the next character of the step's next line (its commands, views, check, next), "
                     + "Enter runs it. Esc or Ctrl-P hands you the keyboard to type freely, and again gives it back to the autopilot "
@@ -21,28 +21,9 @@ public final class PresentCommand implements Command {
 
     /** @param presenter the line reader's presenter mode, or null where there is none: refusal says why */
     public PresentCommand(Presenting presenter, String refusal) {
+        super(Scope.SESSION, Group.LESSONS, HELP, "present");
         this.presenter = presenter;
         this.refusal = refusal;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of("present");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.SESSION;
-    }
-
-    @Override
-    public Group group() {
-        return Group.LESSONS;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return HELP;
     }
 
     @Override

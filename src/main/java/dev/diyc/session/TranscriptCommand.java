@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code transcript save FILE.md}: the session so far as Markdown, a handout of what was typed and what the kernel was asked. */
-final class TranscriptCommand implements Command {
+final class TranscriptCommand extends DeclaredCommand {
     private static final WrittenHelp HELP = new WrittenHelp("transcript save FILE.md",
             "Write the session so far as Markdown for a handout: each typed line, the syscalls and output in fenced blocks, "
                     + "the views as text, the checks; plain text, no escape codes.",
@@ -18,27 +18,8 @@ final class TranscriptCommand implements Command {
     private final Transcript transcript;
 
     TranscriptCommand(Transcript transcript) {
+        super(Scope.SESSION, Group.LESSONS, HELP, "transcript");
         this.transcript = transcript;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of("transcript");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.SESSION;
-    }
-
-    @Override
-    public Group group() {
-        return Group.LESSONS;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return HELP;
     }
 
     @Override
