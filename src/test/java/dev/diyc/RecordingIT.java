@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diyc.testing.Diyc;
 import dev.diyc.testing.HostState;
-import dev.diyc.testing.Json;
+import dev.diyc.testing.CastFile;
 import dev.diyc.testing.Root;
 import dev.diyc.testing.Tmux;
 import java.nio.file.Files;
@@ -46,23 +46,10 @@ class RecordingIT {
         }
         HostState.assertUnchanged(before, "after the recorded session");
 
-        List<String> events = Files.readAllLines(cast);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> header = (Map<String, Object>) Json.parse(events.get(0));
-        assertEquals(2L, header.get("version"));
-        assertEquals(100L, header.get("width"), header.toString());
-        assertTrue(header.containsKey("height") && header.containsKey("timestamp"), header.toString());
-        double last = 0;
-        StringBuilder shown = new StringBuilder();
-        for (String e : events.subList(1, events.size())) {
-            List<?> event = (List<?>) Json.parse(e);
-            double time = ((Number) event.get(0)).doubleValue();
-            assertTrue(time >= last, "time went back at " + e);
-            last = time;
-            assertEquals("o", event.get(1), e);
-            shown.append((String) event.get(2));
-        }
-        String screen = shown.toString();
+        CastFile recording = CastFile.read(cast);
+        assertEquals(100L, recording.header().get("width"), recording.header().toString());
+        assertTrue(recording.header().containsKey("height") && recording.header().containsKey("timestamp"), recording.header().toString());
+        String screen = recording.text();
         assertTrue(ESCAPE.matcher(screen).find(), "a terminal gets colour, so the recording has escape codes");
         String plain = ESCAPE.matcher(screen).replaceAll("");
         assertTrue(plain.contains("unshare(CLONE_NEWUTS) = 0\r\n"), plain);

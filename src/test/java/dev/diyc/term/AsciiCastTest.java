@@ -3,14 +3,12 @@ package dev.diyc.term;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.diyc.testing.Json;
+import dev.diyc.testing.CastFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,24 +26,11 @@ class AsciiCastTest {
             console.call("sethostname(\"box\", 3) = 0", false, null, null);
             console.out("tab\there\n");
         }
-        List<String> lines = Files.readAllLines(file);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> header = (Map<String, Object>) Json.parse(lines.get(0));
-        assertEquals(2L, header.get("version"));
-        assertEquals(100L, header.get("width"));
-        assertEquals(30L, header.get("height"));
-        assertTrue(((Long) header.get("timestamp")) > 1_600_000_000L, header.toString());
-        double last = 0;
-        StringBuilder text = new StringBuilder();
-        for (String line : lines.subList(1, lines.size())) {
-            List<?> event = (List<?>) Json.parse(line);
-            double t = ((Number) event.get(0)).doubleValue();
-            assertTrue(t >= last, "times never decrease: " + lines);
-            last = t;
-            assertEquals("o", event.get(1));
-            text.append((String) event.get(2));
-        }
-        assertEquals("ctr> ctr hostname \"x\\y\"\r\n\033[36msethostname(\"box\", 3) = 0\033[0m\r\ntab\there\r\n", text.toString());
+        CastFile cast = CastFile.read(file);
+        assertEquals(100L, cast.header().get("width"));
+        assertEquals(30L, cast.header().get("height"));
+        assertTrue(((Long) cast.header().get("timestamp")) > 1_600_000_000L, cast.header().toString());
+        assertEquals("ctr> ctr hostname \"x\\y\"\r\n\033[36msethostname(\"box\", 3) = 0\033[0m\r\ntab\there\r\n", cast.text());
     }
 
     @Test
