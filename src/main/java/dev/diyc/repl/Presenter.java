@@ -2,6 +2,8 @@ package dev.diyc.repl;
 
 import dev.diyc.lesson.Tutor;
 import dev.diyc.session.Presenting;
+import dev.diyc.term.UserError;
+import java.util.List;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
 import org.jline.reader.LineReader;
@@ -111,8 +113,12 @@ final class Presenter implements Presenting {
 
     /** Before each prompt: the autopilot takes the lines of the step the tutor is at. */
     void follow(Tutor tutor) {
-        String where = tutor.status();
-        autopilot.follow(where == null ? "no lesson" : where, tutor.presented());
+        try {
+            String where = tutor.status();
+            autopilot.follow(where == null ? "no lesson" : where, tutor.presented());
+        } catch (UserError e) {
+            autopilot.follow("no lessons", List.of()); // none could be read: the keys type nothing, and diyc said why at start
+        }
     }
 
     void ran(String line) {
