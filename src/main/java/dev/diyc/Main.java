@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "diyc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RootfsCli.class, DoctorCli.class},
+        subcommands = {RootfsCli.class, DoctorCli.class, NotesCli.class},
         description = {"Do it yourself containers: an interactive shell that builds a container by hand, one real syscall at a time.",
                 "",
                 "With no options, opens the REPL. Run it with sudo: namespaces and mounts need root; without sudo, "
@@ -34,6 +34,8 @@ import picocli.CommandLine.Option;
                 "  sudo ./diyc                      open the REPL",
                 "  sudo ./diyc --script lesson.txt  run REPL lines from a file, as a transcript",
                 "  echo 'lesson run all' | sudo ./diyc --script -",
+                "  sudo ./diyc --record demo.cast   record the session for asciinema play",
+                "  ./diyc notes                     speaker notes for a session in another tab",
                 "  sudo ./diyc rootfs build         rebuild the default root filesystem",
                 "  ./diyc doctor                    can every lesson run on this machine?"})
 public final class Main implements Callable<Integer> {
@@ -43,6 +45,9 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--script", paramLabel = "FILE", description = "run REPL lines from FILE (- for standard input), echoing each after its prompt; exit 1 if a command failed or a check did not pass")
     Path script;
+
+    @Option(names = "--record", paramLabel = "FILE.cast", description = "record the session as asciicast v2 (asciinema play FILE.cast replays it), with or without --script")
+    Path record;
 
     @Option(names = "--no-color", description = "plain text, even on a terminal")
     boolean noColor;
@@ -91,9 +96,9 @@ public final class Main implements Callable<Integer> {
             io.out().println(LessonNeeds.withoutRoot(lessons.join()));
         }
         if (script != null) {
-            return Script.run(script.toString().equals("-") ? io.in() : Files.newInputStream(script), io, home, image, lessons, noColor);
+            return Script.run(script.toString().equals("-") ? io.in() : Files.newInputStream(script), io, home, image, lessons, noColor, record);
         }
-        return Repl.run(io, home, image, lessons, noColor);
+        return Repl.run(io, home, image, lessons, noColor, record);
     }
 
     private List<Lesson> loadLessons(Path home) {

@@ -44,6 +44,11 @@ final class Course {
     }
 
     /** The current step's number kept within the lesson (a hand-edited progress file may point past its end). */
+    /** What the presenter's autopilot types at this step ({@link Lesson.Step#presented}); lesson next before a lesson is open. */
+    List<String> presented() {
+        return current().map(l -> step(l).presented(stepIn(l) == l.steps().size())).orElse(List.of("lesson next"));
+    }
+
     int stepIn(Lesson l) {
         return Math.min(Math.max(progress.step(), 1), l.steps().size());
     }

@@ -15,6 +15,9 @@ final class Judge {
     private final LabStager stager;
     private final LessonPrinter printer;
     private final Attempts attempts;
+    /** The verdicts of the last check and the step ({@code LESSON.STEP}) they belong to, for the presenter's notes. */
+    private volatile String lastStep = "";
+    private volatile List<CheckResult> last = List.of();
 
     /** What the check found: {@code aheadAt} is the later step whose state the learner is in, or 0. */
     record Verdict(boolean passed, int aheadAt) {}
@@ -30,6 +33,8 @@ final class Judge {
     /** @param command check or next, which words the way on */
     Verdict judge(Course course, Lesson l, String command) {
         List<CheckResult> results = checker.checkAll(course.step(l));
+        lastStep = l.number() + "." + course.stepIn(l);
+        last = List.copyOf(results);
         if (results.stream().allMatch(CheckResult::passed)) {
             CheckReport.print(console, results);
             attempts.passed();
@@ -45,5 +50,10 @@ final class Judge {
         CheckReport.print(console, results, same > 1);
         printer.notYet(command, same);
         return new Verdict(false, 0);
+    }
+
+    /** The last check's verdicts if they were the given step's ({@code LESSON.STEP}), else none. */
+    List<CheckResult> lastFor(String step) {
+        return lastStep.equals(step) ? last : List.of();
     }
 }

@@ -1,6 +1,7 @@
 package dev.diyc.lesson;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A lesson as its file describes it (see lessons/FORMAT.md). */
@@ -20,7 +21,28 @@ public record Lesson(int number, String id, String title, List<String> posts, St
         return List.of(needs.split(" "));
     }
 
-    public record Step(String title, String text, List<Command> commands, List<String> show, List<Check> checks, String hint) {}
+    /** @param notes what the instructor's {@code diyc notes} shows beside the step, never the room; "" when none */
+    public record Step(String title, String text, List<Command> commands, List<String> show, List<Check> checks, String hint,
+            String notes) {
+        public Step(String title, String text, List<Command> commands, List<String> show, List<Check> checks, String hint) {
+            this(title, text, commands, show, checks, hint, null);
+        }
+
+        /**
+         * What an instructor types to present the step, in order: its commands, its views, then check and
+         * next (and, after a lesson's last step, lesson next). The autopilot types these.
+         */
+        public List<String> presented(boolean last) {
+            List<String> lines = new ArrayList<>();
+            commands.forEach(c -> lines.add(c.line()));
+            lines.addAll(show);
+            lines.addAll(List.of("check", "next"));
+            if (last) {
+                lines.add("lesson next");
+            }
+            return lines;
+        }
+    }
 
     /** A REPL line the learner types; {@code fails} marks a failure the step shows on purpose. */
     public record Command(String line, boolean fails) {}

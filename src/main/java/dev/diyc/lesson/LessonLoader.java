@@ -131,7 +131,7 @@ public final class LessonLoader {
             checks.add(check(rawChecks.get(i), where + ": check " + (i + 1)));
         }
         return new Lesson.Step(YAML.str(s, "title", where), YAML.str(s, "text", where), List.copyOf(commands), show,
-                List.copyOf(checks), YAML.str(s, "hint", where));
+                List.copyOf(checks), YAML.str(s, "hint", where), YAML.optional(s, "notes", where));
     }
 
     private static Lesson.Check check(Object raw, String where) {

@@ -92,7 +92,7 @@ final class LessonPrinter {
 
     /** A line as if typed at the prompt, as in a transcript. */
     void typed(String prompt, String line) {
-        console.plain(prompt + line);
+        console.typed(prompt, line, true);
     }
 
     /** One line per command replayed to rebuild the container, so the learner sees what they have. */

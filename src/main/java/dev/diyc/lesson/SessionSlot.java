@@ -37,6 +37,11 @@ public final class SessionSlot {
         return new SessionSlot(0);
     }
 
+    /** Another session's slot, to read its lessons with its names ({@code diyc notes}). */
+    public static SessionSlot numbered(int n) {
+        return new SessionSlot(n);
+    }
+
     private static volatile SessionSlot claimed = first();
 
     /** This process's slot: the one {@link #claim} took, or slot 0 before that. */

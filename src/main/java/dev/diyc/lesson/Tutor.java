@@ -62,8 +62,6 @@ public final class Tutor {
         return new Course(lessons(), progress);
     }
 
-    // ---- where the learner is
-
     /** The open lesson, or null before the first {@code lesson next}. */
     public Lesson current() {
         // Before the first lesson there is nothing to look up, so the lesson list need not be read (nor be there).
@@ -88,6 +86,17 @@ public final class Tutor {
         return l == null ? null : "lesson " + l.number() + " · step " + progress.step() + "/" + l.steps().size();
     }
 
+    /** The last check's verdicts if they are the current step's, else none: the step has not been checked yet. */
+    public List<CheckResult> lastCheck() {
+        Lesson l = current();
+        return l == null ? List.of() : judge.lastFor(l.number() + "." + progress.step());
+    }
+
+    /** What the presenter's autopilot types at this step ({@link Lesson.Step#presented}); lesson next before a lesson is open. */
+    public List<String> presented() {
+        return progress.lesson() < 0 ? List.of("lesson next") : course().presented();
+    }
+
     /** The first start's welcome, or where the learner left off (before the lab is ready). */
     public static void greet(Progress progress, List<Lesson> lessons, Console console) {
         new LessonPrinter(console).greet(new Course(lessons, progress));
@@ -108,8 +117,6 @@ public final class Tutor {
             showStep(l);
         }
     }
-
-    // ---- navigation
 
     public void list() {
         printer.table(course());
@@ -159,8 +166,6 @@ public final class Tutor {
         }
     }
 
-    // ---- inside a lesson
-
     /** The current step: its text and the commands to type. */
     public void showStep(Lesson l) {
         Course course = course();
@@ -199,11 +204,8 @@ public final class Tutor {
         attempts.at(l.number() + "." + course.stepIn(l));
         Judge.Verdict v = judge.judge(course, l, command);
         int upTo = v.passed() ? course.stepIn(l) : v.aheadAt();
-        for (int s = course.stepIn(l); s <= upTo; s++) {
-            progress.pass(l.number(), s);
-        }
         if (upTo > 0) {
-            progress.moveTo(l.number(), upTo);
+            progress.passThrough(l.number(), course.stepIn(l), upTo);
             save();
         }
         if (v.passed() && command.equals("check")) {
@@ -269,10 +271,7 @@ public final class Tutor {
         } catch (IOException e) {
             throw new UserError("could not remove " + store.file() + ": " + e.getMessage());
         }
-        progress.moveTo(-1, 0);
-        for (Lesson l : lessons()) {
-            progress.forget(l.number());
-        }
+        progress.forgetAll();
         attempts.forget();
         stager.clear();
         console.say("all progress forgotten; lesson next starts from the first lesson");

@@ -53,6 +53,20 @@ public final class Progress {
         passed.add(lessonNumber + "." + stepNumber);
     }
 
+    /** Steps {@code from} to {@code to} of a lesson passed, and the learner at {@code to}: a check that found them all done. */
+    public void passThrough(int lessonNumber, int from, int to) {
+        for (int s = from; s <= to; s++) {
+            pass(lessonNumber, s);
+        }
+        moveTo(lessonNumber, to);
+    }
+
+    /** Every passed step forgotten, and no lesson open ({@code reset --all}). */
+    public void forgetAll() {
+        passed.clear();
+        moveTo(-1, 0);
+    }
+
     /** Forgets the passed steps of one lesson (its reset). */
     public void forget(int lessonNumber) {
         passed.removeIf(s -> s.startsWith(lessonNumber + "."));

@@ -1,6 +1,8 @@
 package dev.diyc.repl;
 
 import dev.diyc.lesson.Lesson;
+import dev.diyc.lesson.SessionSlot;
+import dev.diyc.lesson.Whereabouts;
 import dev.diyc.lesson.Tutor;
 import dev.diyc.progress.Progress;
 import dev.diyc.progress.ProgressStore;
@@ -9,8 +11,10 @@ import dev.diyc.session.Engine;
 import dev.diyc.session.Frontend;
 import dev.diyc.session.Io;
 import dev.diyc.session.Outcome;
+import dev.diyc.session.PresentCommand;
 import dev.diyc.session.Session;
 import dev.diyc.sys.Native;
+import dev.diyc.term.AsciiCast;
 import dev.diyc.term.Console;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +70,9 @@ public final class Repl {
         lessons.join();
     }
 
-    public static int run(Io io, Path home, Path image, CompletableFuture<List<Lesson>> lessons, boolean noColor) throws IOException {
+    /** @param record where to record the session as asciicast v2, or null */
+    public static int run(Io io, Path home, Path image, CompletableFuture<List<Lesson>> lessons, boolean noColor, Path record)
+            throws IOException {
         JLINE_LOG.setLevel(Level.OFF);
         Terminal terminal = terminal(io);
         if (terminal.getWidth() <= 0) {
@@ -76,6 +82,11 @@ public final class Repl {
         boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         Console console = new Console(terminal.writer(), !noColor && !dumb, terminal::getWidth, true);
         StateDir state = StateDir.of(io.env());
+        AsciiCast cast = record == null ? null : AsciiCast.create(record, terminal.getWidth(), terminal.getHeight(), io.env().get("TERM"));
+        if (cast != null) {
+            state.own(record);
+            console.tap(cast);
+        }
         ProgressStore store = new ProgressStore(state);
         Progress progress = store.load(console::error);
         Tutor.greet(progress, lessons.join(), console);
@@ -83,7 +94,18 @@ public final class Repl {
         // and a returning learner's container is rebuilt up to their step.
         CompletableFuture<Engine> engine = new CompletableFuture<>();
         LineReader reader = reader(terminal, state, engine);
-        Frontend frontend = new Frontend(true, new ShellCommand(terminal));
+        StatusLine status = new StatusLine(terminal, dumb);
+        Presenter[] presenter = new Presenter[1];
+        Runnable presenterMoved = () -> {
+            if (engine.isDone() && !engine.isCompletedExceptionally()) {
+                status.show(engine.join(), presenter[0].label());
+                publish(state, engine.join(), presenter[0]);
+            }
+        };
+        presenter[0] = dumb ? null : new Presenter(reader, presenterMoved);
+        Frontend frontend = new Frontend(true, new ShellCommand(terminal), new PresentCommand(presenter[0],
+                "present types key by key, and a dumb terminal only sends whole lines: run diyc in a terminal "
+                        + "(TERM=xterm-256color), or use step to let diyc type a step"));
         CompletableFuture.runAsync(() -> {
             try {
                 Native.warmUp();
@@ -96,7 +118,6 @@ public final class Repl {
                 engine.completeExceptionally(ex instanceof IOException failed ? new UncheckedIOException(failed) : ex);
             }
         });
-        StatusLine status = new StatusLine(terminal, dumb);
         terminal.handle(Terminal.Signal.INT, s -> {
             if (engine.isDone()) {
                 engine.join().interrupt();
@@ -105,9 +126,13 @@ public final class Repl {
         try {
             while (true) {
                 String line;
+                String prompt = engine.isDone() && !engine.isCompletedExceptionally() ? engine.join().prompt() : "ctr> ";
+                if (presenter[0] != null && engine.isDone() && !engine.isCompletedExceptionally()) {
+                    presenter[0].follow(engine.join().tutor());
+                }
                 console.abovePrompt(reader::printAbove);
                 try {
-                    line = reader.readLine(engine.isDone() ? engine.join().prompt() : "ctr> ");
+                    line = reader.readLine(prompt);
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C at the prompt: a fresh line, as in a shell
                 } catch (EndOfFileException e) {
@@ -119,13 +144,26 @@ public final class Repl {
                 if (e == null) {
                     return 1;
                 }
+                console.typed(prompt, line, false);
                 if (e.execute(line) == Outcome.QUIT) {
                     break;
                 }
-                status.show(e);
+                String label = null;
+                if (presenter[0] != null) {
+                    presenter[0].ran(line);
+                    presenter[0].follow(e.tutor());
+                    label = presenter[0].label();
+                }
+                status.show(e, label);
+                publish(state, e, presenter[0]);
             }
         } finally {
             status.clear();
+            Whereabouts.remove(state, SessionSlot.current().number());
+            if (cast != null) {
+                console.untap(cast);
+                cast.close();
+            }
             if (engine.isDone() && !engine.isCompletedExceptionally()) {
                 engine.join().lab().close();
             }
@@ -153,6 +191,19 @@ public final class Repl {
             } catch (IllegalStateException e) {
                 // the line was accepted meanwhile: the next prompt is drawn from the engine anyway
             }
+        }
+    }
+
+    /**
+     * Where this session is, for diyc notes in a second terminal (every session publishes it, so
+     * notes can follow a presenter who has not typed present). Losing it only costs the notes.
+     */
+    private static void publish(StateDir state, Engine e, Presenter presenter) {
+        try {
+            Presenter.Mode mode = presenter == null ? Presenter.Mode.OFF : presenter.mode();
+            Whereabouts.of(e.tutor(), mode.word, presenter == null ? 0 : presenter.typed()).write(state);
+        } catch (IOException | RuntimeException ex) {
+            // the notes will say no session runs; the session itself goes on
         }
     }
 

@@ -72,6 +72,11 @@ public final class Engine {
         return console;
     }
 
+    /** The environment diyc was started with. */
+    public Map<String, String> env() {
+        return env;
+    }
+
     public Registry registry() {
         return registry;
     }

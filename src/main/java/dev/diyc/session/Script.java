@@ -3,6 +3,7 @@ package dev.diyc.session;
 import dev.diyc.lesson.Lesson;
 import dev.diyc.progress.ProgressStore;
 import dev.diyc.progress.StateDir;
+import dev.diyc.term.AsciiCast;
 import dev.diyc.term.Console;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,19 +23,27 @@ import java.util.concurrent.CompletableFuture;
 public final class Script {
     private Script() {}
 
-    /** @param lines the script (a file, or io's input for --script -) */
-    public static int run(InputStream lines, Io io, Path home, Path image, CompletableFuture<List<Lesson>> lessons, boolean noColor)
-            throws IOException {
+    /**
+     * @param lines the script (a file, or io's input for --script -)
+     * @param record where to record the session as asciicast v2, or null
+     */
+    public static int run(InputStream lines, Io io, Path home, Path image, CompletableFuture<List<Lesson>> lessons, boolean noColor,
+            Path record) throws IOException {
         boolean color = !noColor && io.terminal() && !"dumb".equals(io.env().get("TERM"));
         PrintWriter out = new PrintWriter(io.out(), true, StandardCharsets.UTF_8);
         Console console = new Console(out, color, io::columns);
+        AsciiCast cast = record == null ? null : AsciiCast.create(record, io.columns(), rows(io), io.env().get("TERM"));
+        if (cast != null) {
+            StateDir.of(io.env()).own(record);
+            console.tap(cast);
+        }
         ProgressStore store = new ProgressStore(StateDir.of(io.env()));
         Engine engine = Session.open(home, image, lessons, console, store, store.load(console::error), Frontend.script(), io);
         int failures = 0;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(lines, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                console.plain(engine.prompt() + line);
+                console.typed(engine.prompt(), line, true);
                 Outcome o = engine.execute(line);
                 if (o == Outcome.FAILED) {
                     failures++;
@@ -44,10 +53,23 @@ public final class Script {
             }
         } finally {
             engine.lab().close();
+            if (cast != null) {
+                console.untap(cast);
+                cast.close();
+            }
         }
         if (failures > 0) {
             console.plain("diyc: " + failures + " line" + (failures == 1 ? "" : "s") + " failed");
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** The terminal's height as $LINES gives it, 24 when unset (a recording needs one). */
+    private static int rows(Io io) {
+        try {
+            return Integer.parseInt(io.env().getOrDefault("LINES", "24"));
+        } catch (NumberFormatException e) {
+            return 24;
+        }
     }
 }

@@ -24,6 +24,10 @@ public final class Session {
         Tutor tutor = new Tutor(lessons, lab, console, line -> engine.execute(line) == Outcome.OK, engine::prompt,
                 store, progress);
         StandardCommands.register(registry, home, tutor, frontend);
+        Transcript transcript = new Transcript();
+        console.tap(transcript);
+        registry.add(new TranscriptCommand(transcript));
+        registry.add(frontend.present());
         engine.tutor(tutor);
         return engine;
     }

@@ -2,6 +2,7 @@ package dev.diyc.term;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -21,6 +22,7 @@ public final class Console implements Sink {
     private volatile boolean muted;
     /** Set while the learner is at the prompt: late output (a background job's) goes above the prompt line. */
     private volatile Consumer<String> abovePrompt;
+    private final List<Tap> taps = new CopyOnWriteArrayList<>();
 
     public Console(PrintWriter w, boolean color, IntSupplier width) {
         this(w, color, width, false);
@@ -36,6 +38,31 @@ public final class Console implements Sink {
         this.color = color;
         this.width = width;
         this.terminal = terminal;
+    }
+
+    /** Lets a recording or a transcript see everything printed from now on (what muted drops, it never sees). */
+    public void tap(Tap t) {
+        taps.add(t);
+    }
+
+    public void untap(Tap t) {
+        taps.remove(t);
+    }
+
+    private void printed(ConsoleKind kind, String text) {
+        if (muted || taps.isEmpty()) {
+            return;
+        }
+        String plain = Tap.plain(text);
+        for (Tap t : taps) {
+            t.printed(kind, plain);
+        }
+    }
+
+    private void shown(String text) {
+        for (Tap t : taps) {
+            t.shown(text);
+        }
     }
 
     public boolean color() {
@@ -54,12 +81,29 @@ public final class Console implements Sink {
 
     @Override
     public synchronized void out(String text) {
+        printed(ConsoleKind.OUTPUT, text);
         raw(text);
     }
 
     @Override
     public synchronized void err(String text) {
+        printed(ConsoleKind.OUTPUT, text);
         raw(color ? RED + text + RESET : text);
+    }
+
+    /**
+     * A line the learner (or diyc for them) typed at the prompt.
+     *
+     * @param echo whether to print it: scripted mode and {@code step} echo it; the REPL's terminal has shown it already
+     */
+    public synchronized void typed(String prompt, String line, boolean echo) {
+        printed(ConsoleKind.TYPED, prompt + line);
+        if (echo) {
+            endLine();
+            line(prompt + line);
+        } else if (!muted) {
+            shown(prompt + line + "\n");
+        }
     }
 
     /**
@@ -89,6 +133,7 @@ public final class Console implements Sink {
         if (text.isEmpty() || muted) {
             return;
         }
+        shown(text);
         var above = abovePrompt;
         if (above != null) {
             above.accept(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
@@ -110,6 +155,7 @@ public final class Console implements Sink {
         if (muted) {
             return;
         }
+        shown(s + "\n");
         w.println(s);
         atLineStart = true;
         w.flush();
@@ -124,6 +170,13 @@ public final class Console implements Sink {
      */
     public synchronized void call(String line, boolean failed, String why, String note) {
         endLine();
+        printed(ConsoleKind.CALL, line);
+        if (failed && why != null) {
+            printed(ConsoleKind.CALL, "  → " + why);
+        }
+        if (note != null) {
+            printed(ConsoleKind.CALL, "    # " + note);
+        }
         String shade = note == null ? CYAN : DIM + CYAN;
         List<String> lines = terminal ? CallLines.wrap(line, width() - 1) : List.of(line);
         for (int i = 0; i < lines.size(); i++) {
@@ -143,6 +196,7 @@ public final class Console implements Sink {
     /** diyc explaining something in its own voice. */
     public synchronized void say(String s) {
         endLine();
+        printed(ConsoleKind.SAY, s);
         wrapped(paint(DIM, "  · "), s, DIM);
     }
 
@@ -153,6 +207,7 @@ public final class Console implements Sink {
      */
     public synchronized void text(String s) {
         endLine();
+        printed(ConsoleKind.TEXT, s.strip());
         boolean inCode = false;
         for (String para : Paragraphs.of(s.stripTrailing().replaceFirst("^\\s*\n", ""))) {
             for (String piece : Wrap.lines(para, Math.max(20, width() - 1))) {
@@ -176,6 +231,7 @@ public final class Console implements Sink {
 
     public synchronized void heading(String s) {
         endLine();
+        printed(ConsoleKind.HEADING, s);
         for (String piece : Wrap.lines(s, Math.max(20, width() - 1))) {
             line(paint(BOLD, piece));
         }
@@ -183,6 +239,7 @@ public final class Console implements Sink {
 
     public synchronized void plain(String s) {
         endLine();
+        printed(ConsoleKind.PLAIN, s);
         line(s);
     }
 
@@ -224,16 +281,19 @@ public final class Console implements Sink {
     /** One clear line about a mistake: what was wrong and what to try. */
     public synchronized void error(String s) {
         endLine();
+        printed(ConsoleKind.ERROR, "diyc: " + s);
         line(paint(RED, "diyc: " + s));
     }
 
     public synchronized void ok(String s) {
         endLine();
+        printed(ConsoleKind.OK, "✓ " + s);
         wrapped(paint(GREEN, "✓ "), s, GREEN);
     }
 
     public synchronized void fail(String s) {
         endLine();
+        printed(ConsoleKind.FAIL, "✗ " + s);
         wrapped(paint(RED, "✗ "), s, RED);
     }
 
