@@ -269,7 +269,8 @@ public final class Console implements Sink {
             line("    " + line + beside);
             return;
         }
-        List<String> pieces = Wrap.lines(line, Math.max(20, width() - 1 - 4));
+        // Continuation lines sit deeper (8 columns) than the first (4): wrap for the deeper one.
+        List<String> pieces = Wrap.lines(line, Math.max(20, width() - 1 - 8));
         for (int i = 0; i < pieces.size(); i++) {
             line((i == 0 ? "    " : "        ") + pieces.get(i));
         }
