@@ -37,12 +37,24 @@ public final class GuardedSpawn {
      * @return what {@code spawn} returned
      */
     public static int spawn(Guard guard, IntSupplier spawn) {
+        return onOwnThread(() -> install(guard), spawn);
+    }
+
+    /**
+     * Call it on the context's thread. Runs {@code spawn} on a fresh thread once the learner's own
+     * restriction (capsh --drop, seccomp --deny) is in place.
+     */
+    public static int spawn(Restriction restriction, IntSupplier spawn) {
+        return onOwnThread(restriction::install, spawn);
+    }
+
+    private static int onOwnThread(Runnable restrict, IntSupplier spawn) {
         CompletableFuture<Integer> pid = new CompletableFuture<>();
         // The short-lived thread records into its creator's session, quietly if the creator is quiet.
         Recorder recorder = Recorder.current();
         boolean quiet = recorder.quietHere();
         Runnable work = () -> {
-            install(guard);
+            restrict.run();
             pid.complete(spawn.getAsInt());
         };
         Thread t = new Thread(() -> {

@@ -1,5 +1,6 @@
 package dev.diyc.ns;
 
+import dev.diyc.guard.Restriction;
 import dev.diyc.sys.Errno;
 import dev.diyc.sys.Flags;
 import dev.diyc.sys.Spawn;
@@ -21,9 +22,8 @@ import java.util.function.Supplier;
  * sees isolation appear one namespace at a time. Ending it ends its shells and its thread, and with
  * them every namespace it made.
  *
- * <p>Its parts: {@link ContainerNamespaces} (which are its own), {@link ContainerPidNamespace}
- * (spawning into its PID namespace), {@link ProcMount} (a procfs that shows it), {@link UnshareSteps}
- * (what util-linux's unshare does, from its thread).
+ * <p>Its parts: {@link ContainerNamespaces} (its own), {@link ContainerPidNamespace} (its PID namespace), {@link ProcMount},
+ * {@link UnshareSteps} (util-linux's unshare, from its thread), {@link RestrictedSpawns} (what capsh, seccomp took away).
  */
 public final class Container extends Context {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh");
@@ -36,6 +36,7 @@ public final class Container extends Context {
     /** Set once a helper has put the container's shell in a user namespace, which diyc's thread cannot enter. */
     private volatile UserNamespaceShell userNs;
     private volatile Learner suUser;
+    private final RestrictedSpawns restricted = new RestrictedSpawns();
 
     /**
      * @param name what the learner types to reach it: {@code ctr}, {@code ctr2}, ...
@@ -233,8 +234,19 @@ public final class Container extends Context {
      */
     ShellSession spawnShell(List<String> argv, boolean pidAlreadyNew) {
         ShellSession model = shell;
-        return recorder().on(() -> ShellSession.start(stdio -> CgroupBirth.like(model, thread.call(() -> pidNs.spawnInside(pidAlreadyNew,
-                () -> Spawn.spawn(argv, HostEnv.get(), stdio, true)))), lifeline, background));
+        return recorder().on(() -> ShellSession.start(stdio -> CgroupBirth.like(model, thread.call(() -> restricted.spawn(
+                () -> pidNs.spawnInside(pidAlreadyNew, () -> Spawn.spawn(argv, HostEnv.get(), stdio, true))))), lifeline, background));
+    }
+
+    /** capsh --drop, seccomp --deny: a new shell lacking {@code more} too becomes the container's shell. */
+    public void restrictShell(Restriction more) {
+        refuseInUserNamespace();
+        replaceShell(restricted.adding(more, () -> spawnShell(List.of("/bin/sh"), false)));
+    }
+
+    /** What this container's shells lack (capabilities, syscalls), or null while they lack nothing. */
+    public Restriction restriction() {
+        return restricted.current();
     }
 
     /** After an unshare: the lifeline learns the new namespaces. */
@@ -274,7 +286,7 @@ public final class Container extends Context {
                     (a, fds) -> thread.call(() -> Spawn.spawn(userNs.nsenter(a), env, fds, newSession))));
         }
         return recorder().on(() -> CgroupBirth.gated(shell, caller, argv, stdio,
-                (a, fds) -> thread.call(() -> pidNs.spawnInside(false, () -> Spawn.spawn(a, env, fds, newSession)))));
+                (a, fds) -> thread.call(() -> restricted.spawn(() -> pidNs.spawnInside(false, () -> Spawn.spawn(a, env, fds, newSession))))));
     }
 
     /** Ends the container: the inits that held its PID namespace, its shells, its thread. */
