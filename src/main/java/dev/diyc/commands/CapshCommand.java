@@ -21,11 +21,12 @@ import picocli.CommandLine.Parameters;
  * thread, which makes diyc's syscalls, keeps them all.
  */
 @Command(name = "capsh", mixinStandardHelpOptions = true,
-        description = {"Capabilities as libcap's capsh spells them (lesson 13).",
-                "  capsh --drop=cap_sys_admin,cap_net_admin --   the container's next shell lacks them: "
-                        + "prctl(PR_CAPBSET_DROP) and capset(2), made on a thread that exists only to start it",
-                "  capsh --decode=0000000000201000                 a hex set from /proc/PID/status, by name",
-                "  capsh --print                                   the context shell's sets, read from its /proc/PID/status",
+        description = {"Capabilities as libcap's capsh spells them (lesson 13). --drop makes prctl(PR_CAPBSET_DROP) and "
+                + "capset(2) on a thread that exists only to start the container's next shell, which lacks them; "
+                + "--decode and --print name the sets /proc/PID/status shows in hex.",
+                "  capsh --drop=cap_sys_admin,cap_net_admin --",
+                "  capsh --decode=0000000000201000",
+                "  capsh --print",
                 "Inside, a shell without a capability keeps uid 0; the calls that need it fail with EPERM. "
                         + "exit ends it; the next container has them all again."})
 final class CapshCommand extends NativeCommand {

@@ -32,9 +32,10 @@ import picocli.CommandLine.Option;
         description = {"Start the container's next shell under a seccomp filter that refuses some syscalls (lesson 14). "
                 + "diyc prints the BPF program instruction by instruction, then installs it with prctl(PR_SET_NO_NEW_PRIVS) "
                 + "and seccomp(SECCOMP_SET_MODE_FILTER) on a thread that exists only to start the shell.",
-                "  seccomp --deny mkdir,mkdirat        mkdir fails with EPERM in the new shell and all it starts",
+                "  seccomp --deny mkdir,mkdirat",
                 "  seccomp --deny unshare --errno ENOSYS",
-                "  seccomp --guard --dump              the filter diyc's guard would put on this container's programs",
+                "  seccomp --guard --dump",
+                "--guard is the filter diyc's host guard chooses for the namespaces this context still shares.",
                 "A second seccomp adds a filter (the kernel runs them all); exit ends the shell, and the next "
                         + "container has none. The host's shells are never filtered."})
 final class SeccompCommand extends NativeCommand {

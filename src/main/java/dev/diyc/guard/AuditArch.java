@@ -21,6 +21,7 @@ public enum AuditArch {
     AARCH64("AUDIT_ARCH_AARCH64", 0xc00000b7, false, new Object[] {
         "kill", 129, "tkill", 130, "tgkill", 131, "rt_sigqueueinfo", 138, "rt_tgsigqueueinfo", 240,
         "sethostname", 161, "setdomainname", 162, "mount", 40, "umount2", 39, "pivot_root", 41, "setns", 268,
+        "mkdirat", 34, "unlinkat", 35, "unshare", 97, "chroot", 51, "reboot", 142,
     });
 
     /** Syscalls added since Linux 5.1 have one number on every architecture (a holder: enum constructors see no statics). */
