@@ -36,7 +36,9 @@ public final class NativeCommands {
             Map.entry("cgclassify", CgclassifyCommand::new),
             Map.entry("cgdelete", CgdeleteCommand::new),
             Map.entry("mkdir", MkdirCommand::new),
-            Map.entry("rmdir", RmdirCommand::new));
+            Map.entry("rmdir", RmdirCommand::new),
+            Map.entry("capsh", CapshCommand::new),
+            Map.entry("seccomp", SeccompCommand::new));
 
     private NativeCommands() {}
 

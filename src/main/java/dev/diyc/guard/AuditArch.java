@@ -2,6 +2,8 @@ package dev.diyc.guard;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The architectures a workshop VM runs on, as seccomp sees them: the AUDIT_ARCH value in
@@ -13,10 +15,13 @@ public enum AuditArch {
     X86_64("AUDIT_ARCH_X86_64", 0xc000003e, true, new Object[] {
         "kill", 62, "tkill", 200, "tgkill", 234, "rt_sigqueueinfo", 129, "rt_tgsigqueueinfo", 297,
         "sethostname", 170, "setdomainname", 171, "mount", 165, "umount2", 166, "pivot_root", 155, "setns", 308,
+        // for filters a learner writes (seccomp --deny): x86_64 keeps the old mkdir and rmdir beside the *at calls
+        "mkdir", 83, "rmdir", 84, "mkdirat", 258, "unlinkat", 263, "unshare", 272, "chroot", 161, "reboot", 169,
     }),
     AARCH64("AUDIT_ARCH_AARCH64", 0xc00000b7, false, new Object[] {
         "kill", 129, "tkill", 130, "tgkill", 131, "rt_sigqueueinfo", 138, "rt_tgsigqueueinfo", 240,
         "sethostname", 161, "setdomainname", 162, "mount", 40, "umount2", 39, "pivot_root", 41, "setns", 268,
+        "mkdirat", 34, "unlinkat", 35, "unshare", 97, "chroot", 51, "reboot", 142,
     });
 
     /** Syscalls added since Linux 5.1 have one number on every architecture (a holder: enum constructors see no statics). */
@@ -79,6 +84,16 @@ public enum AuditArch {
 
     boolean hasX32() {
         return hasX32;
+    }
+
+    /** Whether this architecture has a syscall of that name among those diyc knows. */
+    public boolean knows(String syscall) {
+        return numbers.containsKey(syscall);
+    }
+
+    /** The syscall names diyc knows on this architecture, sorted. */
+    public SortedSet<String> known() {
+        return new TreeSet<>(numbers.keySet());
     }
 
     int number(String syscall) {

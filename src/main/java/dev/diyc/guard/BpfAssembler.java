@@ -16,6 +16,20 @@ final class BpfAssembler {
     private final List<Pending> code = new ArrayList<>();
     private final Map<String, Integer> labels = new HashMap<>();
 
+    /**
+     * Every filter's opening: a call from another architecture goes to {@code other} (its numbers mean
+     * other syscalls), and A holds the syscall number after it. On x86_64, x32 reaches the same kernel
+     * with other numbers (sethostname is 0x40000000+170) and goes to {@code other} too; -1 is no
+     * syscall at all (a tracer skipping one), and libseccomp lets it through, as this does.
+     */
+    BpfAssembler nativeSyscallsOf(AuditArch arch, String other) {
+        load(Bpf.ARCH).jump(Bpf.JEQ_K, arch.audit(), null, other).load(Bpf.NR);
+        if (arch.hasX32()) {
+            jump(Bpf.JGE_K, AuditArch.X32_SYSCALL_BIT, null, "native").jump(Bpf.JEQ_K, -1, null, other).label("native");
+        }
+        return this;
+    }
+
     BpfAssembler load(int offset) {
         code.add(new Pending(Bpf.LD_W_ABS, null, null, offset));
         return this;

@@ -11,10 +11,21 @@ import java.util.Set;
  *
  * @param shared the namespaces it was chosen for
  * @param droppedCapabilities a capability set (bit n is capability n)
+ * @param learners what the learner took away on top ({@code capsh --drop}, {@code seccomp --deny}), or null
  */
-public record Guard(Set<HostNamespace> shared, AuditArch arch, BpfProgram program, long droppedCapabilities) {
+public record Guard(Set<HostNamespace> shared, AuditArch arch, BpfProgram program, long droppedCapabilities,
+        Restriction learners) {
     public Guard {
         shared = Set.copyOf(shared);
+    }
+
+    public Guard(Set<HostNamespace> shared, AuditArch arch, BpfProgram program, long droppedCapabilities) {
+        this(shared, arch, program, droppedCapabilities, null);
+    }
+
+    /** The same guard, with the learner's own restriction put on after it (null: none). */
+    public Guard with(Restriction learner) {
+        return new Guard(shared, arch, program, droppedCapabilities, learner);
     }
 
     /** The program as a learner reads it, then the capabilities, for {@code explain guard} or a lesson. */

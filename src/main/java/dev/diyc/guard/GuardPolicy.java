@@ -53,12 +53,8 @@ public final class GuardPolicy {
 
     private static Guard build(Set<HostNamespace> shared, AuditArch arch, Set<Integer> protectedPids, boolean guardSetns) {
         Rules r = new Rules(arch, protectedPids);
-        r.a.load(Bpf.ARCH).jump(Bpf.JEQ_K, arch.audit(), null, "kill").load(Bpf.NR);
-        if (arch.hasX32()) {
-            // x32 reaches the same kernel with other numbers (sethostname is 0x40000000+170): refused whole.
-            // -1 is no syscall at all (a tracer skipping one), as libseccomp lets it through.
-            r.a.jump(Bpf.JGE_K, AuditArch.X32_SYSCALL_BIT, null, "native").jump(Bpf.JEQ_K, -1, null, "kill").label("native");
-        }
+        // Foreign architectures and x32 (sethostname is 0x40000000+170 there) are refused whole.
+        r.a.nativeSyscallsOf(arch, "kill");
         if (shared.contains(HostNamespace.UTS)) {
             // The only two calls that change a UTS namespace. Gap: writing /proc/sys/kernel/hostname
             // (or domainname) is a file write that seccomp cannot see; it renames the host all the same.

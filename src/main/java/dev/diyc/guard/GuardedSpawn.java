@@ -37,7 +37,15 @@ public final class GuardedSpawn {
      * @return what {@code spawn} returned
      */
     public static int spawn(Guard guard, IntSupplier spawn) {
-        return spawn(guard, () -> {}, spawn, true);
+        return spawn(guard, null, () -> {}, spawn, true);
+    }
+
+    /**
+     * Call it on the context's thread. Runs {@code spawn} on a fresh thread once the learner's own
+     * restriction (capsh --drop, seccomp --deny) is in place.
+     */
+    public static int spawn(Restriction restriction, IntSupplier spawn) {
+        return spawn(null, restriction, () -> {}, spawn, true);
     }
 
     /**
@@ -49,20 +57,27 @@ public final class GuardedSpawn {
      * unshare(CLONE_NEWPID).
      */
     public static int spawnQuietly(Guard guard, Runnable enter, IntSupplier spawn) {
-        return spawn(guard, enter, spawn, false);
+        return spawn(guard, guard.learners(), enter, spawn, false);
     }
 
-    private static int spawn(Guard guard, Runnable enter, IntSupplier spawn, boolean showInstall) {
+    /**
+     * @param guard diyc's guard, or null
+     * @param learners the learner's own restriction, always shown (it is what capsh and seccomp teach), or null
+     */
+    private static int spawn(Guard guard, Restriction learners, Runnable enter, IntSupplier spawn, boolean showInstall) {
         CompletableFuture<Integer> pid = new CompletableFuture<>();
         // The short-lived thread records into its creator's session, quietly if the creator is quiet.
         Recorder recorder = Recorder.current();
         boolean quiet = recorder.quietHere();
         Runnable work = () -> {
             enter.run();
-            if (showInstall) {
+            if (guard != null && showInstall) {
                 install(guard);
-            } else {
+            } else if (guard != null) {
                 recorder.quietly(() -> install(guard));
+            }
+            if (learners != null) {
+                learners.install();
             }
             pid.complete(spawn.getAsInt());
         };

@@ -192,7 +192,7 @@ final class LessonPrinter {
                 new Column().header("id").dataAlign(HorizontalAlign.LEFT).with(Lesson::id),
                 // The title takes what the other columns leave of the terminal's width; posts wrap.
                 new Column().header("title").dataAlign(HorizontalAlign.LEFT).maxWidth(Math.max(20, console.width() - 47)).with(Lesson::title),
-                new Column().header("posts").dataAlign(HorizontalAlign.LEFT).maxWidth(11).with(l -> String.join(" ", l.posts())))) + "\n");
+                new Column().header("posts").dataAlign(HorizontalAlign.LEFT).maxWidth(11).with(l -> l.posts().isEmpty() ? BEYOND : String.join(" ", l.posts())))) + "\n");
         console.say("✓ done   ▶ current   · not started.  lesson goto N opens one, lesson next the first unfinished");
     }
 
@@ -207,7 +207,10 @@ final class LessonPrinter {
         }
     }
 
+    /** What lesson list shows for a lesson that follows no post (13 on): the curriculum's own. */
+    static final String BEYOND = "beyond";
+
     private static String posts(Lesson l) {
-        return l.posts().isEmpty() ? "" : (l.posts().size() == 1 ? " (post " : " (posts ") + String.join(", ", l.posts()) + ")";
+        return l.posts().isEmpty() ? " (beyond the posts)" : (l.posts().size() == 1 ? " (post " : " (posts ") + String.join(", ", l.posts()) + ")";
     }
 }

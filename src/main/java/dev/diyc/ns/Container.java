@@ -2,6 +2,7 @@ package dev.diyc.ns;
 
 import dev.diyc.guard.Guard;
 import dev.diyc.guard.HostNamespace;
+import dev.diyc.guard.Restriction;
 import dev.diyc.sys.Errno;
 import dev.diyc.sys.Flags;
 import dev.diyc.sys.SyscallException;
@@ -21,9 +22,8 @@ import java.util.function.Supplier;
  * sees isolation appear one namespace at a time. Ending it ends its shells and its thread, and with
  * them every namespace it made.
  *
- * <p>Its parts: {@link ContainerNamespaces} (which are its own), {@link ContainerPidNamespace}
- * (spawning into its PID namespace), {@link ProcMount} (a procfs that shows it), {@link UnshareSteps}
- * (what util-linux's unshare does, from its thread).
+ * <p>Its parts: {@link ContainerNamespaces} (its own), {@link ContainerPidNamespace} (its PID namespace), {@link ProcMount},
+ * {@link UnshareSteps} (util-linux's unshare, from its thread), {@link RestrictedSpawns} (what capsh, seccomp took away).
  */
 public final class Container extends Context {
     private final String name;
@@ -36,6 +36,7 @@ public final class Container extends Context {
     /** Set once a helper has put the container's shell in a user namespace, which diyc's thread cannot enter. */
     private volatile UserNamespaceShell userNs;
     private volatile Learner suUser;
+    private final RestrictedSpawns restricted = new RestrictedSpawns();
 
     /**
      * @param name what the learner types to reach it: {@code ctr}, {@code ctr2}, ...
@@ -48,7 +49,7 @@ public final class Container extends Context {
         this.pidNs = new ContainerPidNamespace();
         this.namespaces = new ContainerNamespaces(this, lab.hostNamespaces(), pidNs, lab.lifeline());
         this.procMount = new ProcMount(this, pidNs, lab.procfsPidns());
-        this.guard = new ContainerGuard(name, lab.lifeline());
+        this.guard = new ContainerGuard(name, lab.lifeline(), restricted::current);
         this.spawns = new ContainerSpawns(thread, pidNs, guard, lab.lifeline(), lab.background());
         this.shell = spawnShell(List.of("/bin/sh"), false);
     }
@@ -247,6 +248,17 @@ public final class Container extends Context {
      */
     ShellSession spawnShell(List<String> argv, boolean newPid) {
         return spawns.shell(shell, argv, newPid, sharedWithHost());
+    }
+
+    /** capsh --drop, seccomp --deny: a new shell lacking {@code more} too becomes the container's shell. */
+    public void restrictShell(Restriction more) {
+        refuseInUserNamespace();
+        replaceShell(restricted.adding(more, () -> spawnShell(List.of("/bin/sh"), false)));
+    }
+
+    /** What this container's shells lack (capabilities, syscalls), or null while they lack nothing. */
+    public Restriction restriction() {
+        return restricted.current();
     }
 
     /** After an unshare: the lifeline learns the new namespaces. */

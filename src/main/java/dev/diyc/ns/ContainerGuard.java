@@ -4,10 +4,12 @@ import dev.diyc.guard.Guard;
 import dev.diyc.guard.GuardMessages;
 import dev.diyc.guard.GuardPolicy;
 import dev.diyc.guard.HostNamespace;
+import dev.diyc.guard.Restriction;
 import dev.diyc.term.Sink;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The guard a container's programs start under (see {@link GuardPolicy}), chosen by what it still
@@ -19,15 +21,18 @@ final class ContainerGuard {
     private final String name;
     /** diyc itself and its lifeline: no ctr program may signal them while the PID namespace is the host's. */
     private final Set<Integer> protectedPids;
+    /** What the learner took away from the container's programs (capsh --drop, seccomp --deny), put on after the guard. */
+    private final Supplier<Restriction> learners;
 
-    ContainerGuard(String name, Lifeline lifeline) {
+    ContainerGuard(String name, Lifeline lifeline, Supplier<Restriction> learners) {
         this.name = name;
         this.protectedPids = Set.of((int) ProcessHandle.current().pid(), lifeline.pid());
+        this.learners = learners;
     }
 
     /** For a program started from the container's thread (or a helper that makes the namespaces not in {@code shared}). */
     Guard of(Set<HostNamespace> shared) {
-        return GuardPolicy.forContext(shared, protectedPids);
+        return GuardPolicy.forContext(shared, protectedPids).with(learners.get());
     }
 
     /** For nsenter into the container's own user namespace (see {@link GuardPolicy#forNsenter}). */

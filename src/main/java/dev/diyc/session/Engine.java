@@ -174,12 +174,15 @@ public final class Engine {
                 return whileRunning(ctx, () -> c.run(this, call));
             }
         }
-        return whileRunning(ctx, () -> {
-            ShellSession.Result r = ctx.run(line, console);
-            console.endLine();
-            noticeEndedShells();
-            return r.ok() ? Outcome.OK : Outcome.FAILED;
-        });
+        return whileRunning(ctx, () -> inShell(ctx, line));
+    }
+
+    /** The line as the context's shell runs it (what a line no command takes becomes). */
+    Outcome inShell(Context ctx, String line) {
+        ShellSession.Result r = ctx.run(line, console);
+        console.endLine();
+        noticeEndedShells();
+        return r.ok() ? Outcome.OK : Outcome.FAILED;
     }
 
     /** Runs work with ctx as the context Ctrl-C interrupts. */

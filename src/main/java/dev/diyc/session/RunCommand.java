@@ -5,6 +5,7 @@ import dev.diyc.cgroup.Hierarchy;
 import dev.diyc.cgroup.Sizes;
 import dev.diyc.commands.NativeCommands;
 import dev.diyc.lesson.SessionSlot;
+import dev.diyc.sys.Capabilities;
 import dev.diyc.term.Console;
 import dev.diyc.term.UserError;
 import dev.diyc.term.Words;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToLongFunction;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +36,8 @@ import picocli.CommandLine;
                 + "unshare every namespace, mount an overlay with a fresh writable layer (run/N/upper) over IMAGE "
                 + "(default: rootfs), which stays as it was, pivot_root into it, mount /proc and set the hostname. "
                 + "With --net, a veth to the host with 10.200.12.2/24 inside; with --memory or --pids, limits in a "
-                + "cgroup named run, which the container is born in. Then a shell in it, or CMD.",
+                + "cgroup named run, which the container is born in. With --cap-drop, capsh starts its shell without those "
+                + "capabilities. Then a shell in it, or CMD.",
                 "It replaces the container in ctr."})
 public final class RunCommand implements Command {
     /** docker's floor too: a shell and its libraries need a few MiB before they can do anything. */
@@ -60,6 +63,10 @@ public final class RunCommand implements Command {
     @Option(names = {"--pids", "--pids-limit"}, paramLabel = "N",
             description = "at most N processes at once, the shell included, in the cgroup run")
     String pids;
+
+    @Option(names = "--cap-drop", split = ",", paramLabel = "CAP",
+            description = "the container's shell lacks these capabilities (NET_ADMIN, SYS_ADMIN...), as docker's --cap-drop: capsh --drop")
+    List<String> capDrop = new ArrayList<>();
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE", defaultValue = "rootfs", description = "a root filesystem directory in the playground (default: rootfs)")
     String image;
@@ -128,6 +135,11 @@ public final class RunCommand implements Command {
             throw new UserError("run: " + image + " is not a root filesystem in the playground (it has no bin/)");
         }
         checkLimits();
+        for (String cap : capDrop) {
+            if (Capabilities.byName(cap) < 0) {
+                throw new UserError("run --cap-drop: no capability called " + cap + " (NET_ADMIN, SYS_ADMIN, CHOWN...; diyc takes no ALL)");
+            }
+        }
         if (!engine.lab().ctr().sharesEverything()) {
             engine.console().say("run starts from a fresh container: ctr's present one ends");
         }
@@ -241,7 +253,17 @@ public final class RunCommand implements Command {
                     "ctr ip link set diyc-c12 up",
                     "ctr ip route add default via 10.200.12.1"));
         }
+        if (!capDrop.isEmpty()) {
+            // Last, as runc does: every step above needs the capabilities this takes away.
+            s.add("ctr capsh --drop=" + String.join(",", capDrop.stream().map(RunCommand::capshName).toList()) + " --");
+        }
         return s.stream().map(SessionSlot.current().rename()).toList();
+    }
+
+    /** docker's spelling (NET_ADMIN) in capsh's (cap_net_admin). */
+    private static String capshName(String cap) {
+        String c = cap.strip().toLowerCase(Locale.ROOT);
+        return c.startsWith("cap_") ? c : "cap_" + c;
     }
 
     /** The memory limit's name in the tree that has memory here, so the line shown is the file written. */

@@ -26,18 +26,21 @@ final class StandardCommands {
 
         // unshare and su make and enter the user namespace; every other native command, in a
         // container inside one, is the container's program.
-        r.add(new NativeCommandEntry("unshare", Group.SYSCALLS));
+        r.add(new RestrictedReroute(new NativeCommandEntry("unshare", Group.SYSCALLS)));
         rerouted(r, "hostname", Group.SYSCALLS);
         rerouted(r, "mount", Group.SYSCALLS);
         rerouted(r, "umount", Group.SYSCALLS);
         rerouted(r, "pivot_root", Group.SYSCALLS);
         rerouted(r, "chroot", Group.SYSCALLS);
         rerouted(r, "chroot-escape", Group.SYSCALLS);
-        r.add(new NativeCommandEntry("su", Group.SYSCALLS));
-        r.add(new UserNamespaceReroute(new IpEntry(Group.SYSCALLS)));
+        r.add(new RestrictedReroute(new NativeCommandEntry("su", Group.SYSCALLS)));
+        r.add(new RestrictedReroute(new UserNamespaceReroute(new IpEntry(Group.SYSCALLS))));
         rerouted(r, "ping", Group.SYSCALLS);
         rerouted(r, "ipcmk", Group.SYSCALLS);
         rerouted(r, "ipcrm", Group.SYSCALLS);
+        // capsh and seccomp restrict the container's next shell; in one, they add to what it lacks.
+        r.add(new NativeCommandEntry("capsh", Group.SYSCALLS));
+        r.add(new NativeCommandEntry("seccomp", Group.SYSCALLS));
 
         r.add(new CompareCommand());
         rerouted(r, "lsns", Group.SEEING);
@@ -83,6 +86,6 @@ final class StandardCommands {
     }
 
     private static void rerouted(Registry r, String name, Group group) {
-        r.add(new UserNamespaceReroute(new NativeCommandEntry(name, group)));
+        r.add(new RestrictedReroute(new UserNamespaceReroute(new NativeCommandEntry(name, group))));
     }
 }

@@ -1,5 +1,7 @@
 package dev.diyc.sys;
 
+import java.util.Locale;
+
 /**
  * Capability numbers and the strace spelling of a capability set: {@code ~(1<<CAP_NET_ADMIN)} for
  * "all but CAP_NET_ADMIN", {@code 1<<CAP_CHOWN|1<<CAP_KILL} for a few.
@@ -21,6 +23,29 @@ public final class Capabilities {
 
     public static String name(int cap) {
         return cap >= 0 && cap < NAMES.length ? "CAP_" + NAMES[cap] : "CAP_" + cap;
+    }
+
+    /** A capability by any of its spellings: cap_sys_admin (capsh), SYS_ADMIN (docker), CAP_SYS_ADMIN; -1 for none. */
+    public static int byName(String name) {
+        String n = name.strip().toUpperCase(Locale.ROOT);
+        n = n.startsWith("CAP_") ? n.substring(4) : n;
+        for (int cap = 0; cap < NAMES.length; cap++) {
+            if (NAMES[cap].equals(n)) {
+                return cap;
+            }
+        }
+        return -1;
+    }
+
+    /** As capsh --decode prints a set: lower-case names, comma-separated, unknown bits by number. */
+    public static String decode(long set) {
+        StringBuilder b = new StringBuilder();
+        for (int cap = 0; cap < 64; cap++) {
+            if ((set & (1L << cap)) != 0) {
+                b.append(b.length() == 0 ? "" : ",").append(name(cap).toLowerCase(Locale.ROOT));
+            }
+        }
+        return b.toString();
     }
 
     public static long bit(int cap) {

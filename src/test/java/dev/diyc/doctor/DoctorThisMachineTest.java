@@ -64,7 +64,7 @@ class DoctorThisMachineTest {
         Masquerade.Tool tool = Masquerade.tool();
         assertEquals(tool == null ? null : tool.name().toLowerCase(), f.get(Piece.NAT).facts().get("tool"));
 
-        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16), r.lessons().stream().map(LessonRow::number).toList());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16), r.lessons().stream().map(LessonRow::number).toList());
         assertEquals(List.of(), r.brokenLessonFiles());
         assertEquals(r.allReady(), r.lessons().stream().allMatch(LessonRow::ready));
     }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 
 /** Runs {@code sh -c SCRIPT} from a context's thread under a guard, as diyc will start a context's programs. */
 record GuardedRun(int status, String output) {
@@ -17,11 +19,20 @@ record GuardedRun(int status, String output) {
     }
 
     static GuardedRun of(ContextThread context, Guard guard, List<String> argv) {
+        return of(context, spawn -> GuardedSpawn.spawn(guard, spawn), argv);
+    }
+
+    /** Under a learner's restriction (capsh --drop, seccomp --deny) instead of the guard. */
+    static GuardedRun of(ContextThread context, Restriction restriction, String script) {
+        return of(context, spawn -> GuardedSpawn.spawn(restriction, spawn), List.of("/bin/sh", "-c", script));
+    }
+
+    private static GuardedRun of(ContextThread context, ToIntFunction<IntSupplier> spawnRestricted, List<String> argv) {
         int[] pipe = Fds.pipe();
         int devNull = Syscalls.open("/dev/null", Syscalls.O_RDONLY);
         int pid;
         try {
-            pid = context.call(() -> GuardedSpawn.spawn(guard, () -> Spawn.spawn(argv, ENV, new int[] {devNull, pipe[1], pipe[1]}, true)));
+            pid = context.call(() -> spawnRestricted.applyAsInt(() -> Spawn.spawn(argv, ENV, new int[] {devNull, pipe[1], pipe[1]}, true)));
         } finally {
             Fds.close(pipe[1]);
             Fds.close(devNull);

@@ -29,6 +29,14 @@ class LessonPrinterTest {
     }
 
     @Test
+    void aLessonBeyondThePostsSaysSoInItsHeading() {
+        Lesson caps = new Lesson(13, "capabilities", "Root that is not almighty", List.of(), "Intro.", List.of(look), "Outro.",
+                Path.of("caps.yaml"), Lesson.ROOT);
+        printer.opening(caps);
+        assertEquals("━━ Lesson 13 · Root that is not almighty (beyond the posts)\nIntro.\n", out.toString());
+    }
+
+    @Test
     void theTutorsStepPageListsWhatToTypeAndWhatToLookAt() {
         printer.step(uts, 2, unshare);
         printer.step(uts, 1, look);
