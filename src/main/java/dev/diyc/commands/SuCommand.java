@@ -22,7 +22,7 @@ final class SuCommand extends NativeCommand {
                             + "or name one with DIYC_LEARNER=NAME"));
         }
         Learner l = Learner.byName(user).orElseThrow(() -> new UserError("su: user " + user + " does not exist"));
-        int[] ids = ctr.hostIds();
+        int[] ids = ctr.thread().hostIds();
         if (ids[0] == l.uid()) {
             inv.console().say("the container already runs as " + l.name() + " (uid " + l.uid() + "): nothing to change");
             return 0;

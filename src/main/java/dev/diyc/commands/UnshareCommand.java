@@ -145,7 +145,7 @@ final class UnshareCommand extends NativeCommand {
                 return 1; // printed, with its cause
             }
         }
-        if (ctr.hostIds()[0] != 0) {
+        if (ctr.thread().hostIds()[0] != 0) {
             UserNamespaces.blocker().ifPresent(why -> {
                 throw new UserError(why);
             });
@@ -165,8 +165,8 @@ final class UnshareCommand extends NativeCommand {
                     + (e.getMessage().isEmpty() ? "" : ": " + e.getMessage()) + "; the container is as it was");
         }
         inv.console().say("the container's shell is host PID " + ctr.pid() + ", in " + ctr.namespace(Namespace.USER)
-                + (mapRoot ? "; --map-root-user had the helper write deny to setgroups and 0 " + ctr.hostIds()[0] + " 1 to uid_map (0 "
-                        + ctr.hostIds()[1] + " 1 to gid_map): root inside is you outside"
+                + (mapRoot ? "; --map-root-user had the helper write deny to setgroups and 0 " + ctr.thread().hostIds()[0] + " 1 to uid_map (0 "
+                        + ctr.thread().hostIds()[1] + " 1 to gid_map): root inside is you outside"
                         : "; its uid_map is empty, so inside every user is nobody (65534) until the host writes a map"));
         if (!program.isEmpty() && !programIsShell) {
             return ctr.run(ShellQuote.line(program), inv.console()).status();

@@ -178,18 +178,6 @@ public final class Container extends Context {
         return suUser;
     }
 
-    /** su without printing the calls (a fresh container after exit stays the user it was); null: nothing to do. */
-    public void suQuietly(Learner user) {
-        if (user != null) {
-            recorder().quietly(() -> su(user));
-        }
-    }
-
-    /** The user and group the container's thread acts as on the host, from its /proc status: {uid, gid}. */
-    public int[] hostIds() {
-        return thread.hostIds();
-    }
-
     @Override
     public String hostname() {
         return userNs != null ? userNs.hostname() : super.hostname();

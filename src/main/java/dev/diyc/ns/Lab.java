@@ -183,7 +183,9 @@ public final class Lab implements AutoCloseable {
             }
             Container fresh = newContainer(name);
             containers.put(name, fresh);
-            fresh.suQuietly(as); // like the posts' terminal after exit: still the user su made it
+            if (as != null) {
+                recorder.quietly(() -> fresh.su(as)); // like the posts' terminal after exit: still the user su made it
+            }
             return fresh;
         });
     }

@@ -151,7 +151,7 @@ public final class UserNamespaceShell {
 
     /** Variables for lessons: who the container runs as on the host, and the learner's name (see {@link Learner}). */
     public static void addVars(Map<String, String> vars, Container ctr) {
-        int[] ids = ctr.hostIds();
+        int[] ids = ctr.thread().hostIds();
         vars.put("CTR_UID", Integer.toString(ids[0]));
         vars.put("CTR_GID", Integer.toString(ids[1]));
         vars.put("LEARNER", Learner.forThisSession().map(Learner::name).orElse(""));

@@ -2,7 +2,6 @@ package dev.diyc.term;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -22,7 +21,7 @@ public final class Console implements Sink {
     private volatile boolean muted;
     /** Set while the learner is at the prompt: late output (a background job's) goes above the prompt line. */
     private volatile Consumer<String> abovePrompt;
-    private final List<Tap> taps = new CopyOnWriteArrayList<>();
+    private final Taps taps = new Taps();
 
     public Console(PrintWriter w, boolean color, IntSupplier width) {
         this(w, color, width, false);
@@ -50,18 +49,8 @@ public final class Console implements Sink {
     }
 
     private void printed(ConsoleKind kind, String text) {
-        if (muted || taps.isEmpty()) {
-            return;
-        }
-        String plain = Tap.plain(text);
-        for (Tap t : taps) {
-            t.printed(kind, plain);
-        }
-    }
-
-    private void shown(String text) {
-        for (Tap t : taps) {
-            t.shown(text);
+        if (!muted) {
+            taps.printed(kind, text);
         }
     }
 
@@ -102,7 +91,7 @@ public final class Console implements Sink {
             endLine();
             line(prompt + line);
         } else if (!muted) {
-            shown(prompt + line + "\n");
+            taps.shown(prompt + line + "\n");
         }
     }
 
@@ -133,7 +122,7 @@ public final class Console implements Sink {
         if (text.isEmpty() || muted) {
             return;
         }
-        shown(text);
+        taps.shown(text);
         var above = abovePrompt;
         if (above != null) {
             above.accept(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
@@ -155,7 +144,7 @@ public final class Console implements Sink {
         if (muted) {
             return;
         }
-        shown(s + "\n");
+        taps.shown(s + "\n");
         w.println(s);
         atLineStart = true;
         w.flush();
