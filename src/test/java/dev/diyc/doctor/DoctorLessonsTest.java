@@ -71,7 +71,7 @@ class DoctorLessonsTest {
         assertEquals(List.of(10, 11, 12), r.lessonsNeeding(Piece.CGROUP_LIMITS));
         assertEquals(List.of(7, 8, 12), r.lessonsNeeding(Piece.SESSION_SLOT));
         assertEquals(List.of(6), r.lessonsNeeding(Piece.USER_NAMESPACES));
-        assertEquals(15, r.lessonsNeeding(Piece.ROOTFS).size());
+        assertEquals(17, r.lessonsNeeding(Piece.ROOTFS).size());
         assertEquals(List.of(14), r.lessonsNeeding(Piece.SECCOMP), "lesson 14 names seccomp in its needs");
         assertEquals(List.of(12, 15), r.lessonsNeeding(Piece.OVERLAYFS), "run's root and lesson 15");
         assertEquals(List.of(16), r.lessonsNeeding(Piece.TIME_NAMESPACE));
