@@ -25,6 +25,10 @@ public record Lesson(int number, String id, String title, List<String> posts, St
     /** A REPL line the learner types; {@code fails} marks a failure the step shows on purpose. */
     public record Command(String line, boolean fails) {}
 
-    /** An observation of real state: a probe read in a context, and what it must be (every expectation, in file order). */
-    public record Check(String say, String in, ProbeSpec probe, List<Expectation> expect) {}
+    /**
+     * An observation of real state: a probe read in a context, and what it must be (every expectation, in
+     * file order). {@code settles}: a failure is read again until it holds, within the checker's bound
+     * (its probe's kind says, or the file for a {@code run:} or {@code status:} command that only reads).
+     */
+    public record Check(String say, String in, ProbeSpec probe, List<Expectation> expect, boolean settles) {}
 }
