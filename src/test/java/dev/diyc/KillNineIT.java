@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diyc.testing.Diyc;
 import dev.diyc.testing.HostState;
+import dev.diyc.testing.KillNine;
 import dev.diyc.testing.Root;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** SIGKILL gives the JVM no chance to clean up: the container must die with it by construction. */
@@ -44,8 +44,7 @@ class KillNineIT {
         assertEquals("READY", line, "diyc never got its container ready:\n" + seen);
         assertFalse(HostState.processesOutsideHostNamespaces().isEmpty(), "the container is running before the kill");
         Thread.sleep(300); // let it start the foreground sleep 998
-        assertTrue(diyc.toHandle().destroyForcibly());
-        assertTrue(diyc.waitFor(10, TimeUnit.SECONDS));
+        KillNine.of(diyc);
         HostState.assertUnchanged(before, "after kill -9 of diyc; its output:\n" + seen);
     }
 }
