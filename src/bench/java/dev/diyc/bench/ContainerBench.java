@@ -2,25 +2,16 @@ package dev.diyc.bench;
 
 import dev.diyc.Home;
 import dev.diyc.ns.Lab;
-import dev.diyc.progress.ProgressStore;
-import dev.diyc.progress.StateDir;
 import dev.diyc.rootfs.Rootfs;
 import dev.diyc.session.Engine;
-import dev.diyc.session.Frontend;
-import dev.diyc.session.Io;
 import dev.diyc.session.Outcome;
-import dev.diyc.session.Session;
 import dev.diyc.sys.Native;
 import dev.diyc.term.Console;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * How long a container takes to make: diyc in-process (UTS, IPC, mount and PID namespaces, a bind
@@ -43,7 +34,7 @@ public final class ContainerBench {
         Native.warmUp();
         Path image = Rootfs.ensureDefault(Home.dir(), s -> {});
         Console quiet = new Console(new PrintWriter(Writer.nullWriter()), false, () -> 80);
-        Engine engine = open(image, quiet);
+        Engine engine = BenchSession.open(image, quiet);
         Lab lab = engine.lab();
         engine.execute("ctr mkdir -p rootfs/old");
         String rootfs = lab.playground().resolve("rootfs").toString();
@@ -85,14 +76,5 @@ public final class ContainerBench {
         for (int k = 0; k < STEPS.length; k++) {
             System.out.printf("  mean %6.2f ms  %s%n", perStep[k] / 1e6 / rounds, STEPS[k]);
         }
-    }
-
-    /** A whole session with every command (no lessons, progress in a temporary directory). */
-    static Engine open(Path image, Console quiet) throws IOException {
-        Map<String, String> env = Map.of("XDG_STATE_HOME", Files.createTempDirectory("diyc-bench-state").toString());
-        ProgressStore store = new ProgressStore(StateDir.of(env));
-        Io io = new Io(System.in, System.out, System.err, env, false);
-        return Session.open(Home.dir(), image, CompletableFuture.completedFuture(List.of()), quiet, store, store.load(s -> {}),
-                Frontend.script(), io);
     }
 }

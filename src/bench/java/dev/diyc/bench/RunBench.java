@@ -2,25 +2,17 @@ package dev.diyc.bench;
 
 import dev.diyc.Home;
 import dev.diyc.ns.Lab;
-import dev.diyc.progress.ProgressStore;
-import dev.diyc.progress.StateDir;
 import dev.diyc.rootfs.Rootfs;
 import dev.diyc.session.Engine;
-import dev.diyc.session.Frontend;
-import dev.diyc.session.Io;
 import dev.diyc.session.Outcome;
-import dev.diyc.session.Session;
 import dev.diyc.sys.Native;
 import dev.diyc.term.Console;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * diyc's {@code run} against runc (Debian's package), alternating in one run: a whole container
@@ -40,7 +32,7 @@ public final class RunBench {
         Path bundle = Files.createTempDirectory("diyc-runc-bundle");
         Files.writeString(bundle.resolve("config.json"), config(image));
         Console quiet = new Console(new PrintWriter(Writer.nullWriter()), false, () -> 80);
-        Engine engine = open(image, quiet);
+        Engine engine = BenchSession.open(image, quiet);
         Lab lab = engine.lab();
         List<Long> diyc = new ArrayList<>();
         List<Long> runc = new ArrayList<>();
@@ -86,14 +78,5 @@ public final class RunBench {
                   }
                 }
                 """.formatted(image);
-    }
-
-    /** A whole session with every command (no lessons, progress in a temporary directory). */
-    static Engine open(Path image, Console quiet) throws IOException {
-        Map<String, String> env = Map.of("XDG_STATE_HOME", Files.createTempDirectory("diyc-bench-state").toString());
-        ProgressStore store = new ProgressStore(StateDir.of(env));
-        Io io = new Io(System.in, System.out, System.err, env, false);
-        return Session.open(Home.dir(), image, CompletableFuture.completedFuture(List.of()), quiet, store, store.load(s -> {}),
-                Frontend.script(), io);
     }
 }

@@ -7,6 +7,7 @@ import dev.diyc.session.Call;
 import dev.diyc.session.Candidates;
 import dev.diyc.session.Command;
 import dev.diyc.session.CommandHelp;
+import dev.diyc.session.DeclaredCommand;
 import dev.diyc.session.Engine;
 import dev.diyc.session.Group;
 import dev.diyc.session.Outcome;
@@ -22,7 +23,7 @@ import org.jline.terminal.Terminal;
  * {@code shell}: the terminal goes to an interactive shell inside the container (its namespaces, root
  * and PID space), like the posts' left terminal; {@code exit} comes back with the container still there.
  */
-final class ShellCommand implements Command {
+final class ShellCommand extends DeclaredCommand {
     private static final WrittenHelp HELP = new WrittenHelp("shell [ctr2]",
             "An interactive shell inside the container (the prompt's, or the one named), on this terminal; exit comes back with the container still there.",
             "shell");
@@ -30,27 +31,8 @@ final class ShellCommand implements Command {
     private final Terminal terminal;
 
     ShellCommand(Terminal terminal) {
+        super(Scope.SESSION, Group.WHERE, HELP, "shell");
         this.terminal = terminal;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of("shell");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.SESSION;
-    }
-
-    @Override
-    public Group group() {
-        return Group.WHERE;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return HELP;
     }
 
     @Override

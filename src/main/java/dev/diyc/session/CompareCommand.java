@@ -6,31 +6,14 @@ import dev.diyc.view.Views;
 import java.util.List;
 
 /** {@code compare VIEW|CMD}: the host's view and the container's side by side, differences marked. */
-final class CompareCommand implements Command {
+final class CompareCommand extends DeclaredCommand {
     private static final WrittenHelp HELP = new WrittenHelp("compare VIEW|CMD",
             "The host's view and the container's side by side, differences marked: ps, hostname, ns, mounts, ls /, or any command.",
             "compare ns");
 
-    @Override
-    public List<String> names() {
-        return List.of("compare");
+    CompareCommand() {
+        super(Scope.SESSION, Group.SEEING, HELP, "compare");
     }
-
-    @Override
-    public Scope scope() {
-        return Scope.SESSION;
-    }
-
-    @Override
-    public Group group() {
-        return Group.SEEING;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return HELP;
-    }
-
     @Override
     public Outcome run(Engine engine, Call call) {
         String what = call.args();

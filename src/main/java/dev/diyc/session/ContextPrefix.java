@@ -5,38 +5,15 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /** {@code host CMD}, {@code ctr CMD}, {@code ctr2 CMD} ...: the rest of the line runs in that context. */
-final class ContextPrefix implements Command {
-    private final List<String> names;
-    private final WrittenHelp help;
+final class ContextPrefix extends DeclaredCommand {
 
     ContextPrefix(List<String> names, WrittenHelp help) {
-        this.names = names;
-        this.help = help;
+        super(Scope.SESSION, Group.WHERE, help, names);
     }
 
     /** ctr2 ... ctr9: one command, as help describes them together. */
     static List<String> otherContainers() {
         return IntStream.rangeClosed(2, 9).mapToObj(i -> "ctr" + i).toList();
-    }
-
-    @Override
-    public List<String> names() {
-        return names;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.SESSION;
-    }
-
-    @Override
-    public Group group() {
-        return Group.WHERE;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return help;
     }
 
     @Override
@@ -50,7 +27,7 @@ final class ContextPrefix implements Command {
 
     @Override
     public String toString() {
-        return "context " + names.get(0);
+        return "context " + name();
     }
 
 }

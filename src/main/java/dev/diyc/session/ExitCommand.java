@@ -9,30 +9,13 @@ import java.util.List;
  * so that {@code ctr exit} names the container to end; diyc handles it instead of the shell, which
  * would end without diyc knowing, and a container in a user namespace must not send it to its programs.
  */
-final class ExitCommand implements Command {
+final class ExitCommand extends DeclaredCommand {
     private static final WrittenHelp HELP = new WrittenHelp("exit",
             "In the container: end it (its shell exits, its namespaces go). On the host: leave diyc.", "ctr exit");
 
-    @Override
-    public List<String> names() {
-        return List.of("exit");
+    ExitCommand() {
+        super(Scope.CONTEXT, Group.WHERE, HELP, "exit");
     }
-
-    @Override
-    public Scope scope() {
-        return Scope.CONTEXT;
-    }
-
-    @Override
-    public Group group() {
-        return Group.WHERE;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return HELP;
-    }
-
     @Override
     public Outcome run(Engine engine, Call call) {
         if (!call.contextNamed() && call.args().isBlank()) {

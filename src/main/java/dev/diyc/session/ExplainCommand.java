@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@code explain [NAME]}: a syscall, a concept, a file or a command in diyc's words, read from
  * lessons/explain/NAME.yaml. With no name, the topics grouped by kind.
  */
-public final class ExplainCommand implements Command {
+public final class ExplainCommand extends DeclaredCommand {
     private static final WrittenHelp HELP = new WrittenHelp("explain [NAME]",
             "What a syscall or concept does, its flags and its common errors: unshare, pivot_root, mount propagation, /proc...",
             "explain pivot_root");
@@ -27,10 +27,12 @@ public final class ExplainCommand implements Command {
 
     /** Reads the topics from {@code explainDir} on first use, so they cost nothing at start-up. */
     public ExplainCommand(Path explainDir) {
+        super(Scope.SESSION, Group.UNDERSTANDING, HELP, "explain");
         this.dir = explainDir;
     }
 
     public ExplainCommand(Topics topics) {
+        super(Scope.SESSION, Group.UNDERSTANDING, HELP, "explain");
         this.dir = null;
         this.topics = topics;
     }
@@ -47,26 +49,6 @@ public final class ExplainCommand implements Command {
             }
         }
         return topics;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of("explain");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.SESSION;
-    }
-
-    @Override
-    public Group group() {
-        return Group.UNDERSTANDING;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return HELP;
     }
 
     @Override

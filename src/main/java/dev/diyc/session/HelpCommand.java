@@ -9,33 +9,14 @@ import java.util.List;
  * {@code help [COMMAND]}: diyc's commands grouped by purpose, each line the command's own summary; for
  * one command, its own help (a native command's is its --help).
  */
-final class HelpCommand implements Command {
+final class HelpCommand extends DeclaredCommand {
     private static final WrittenHelp HELP = new WrittenHelp("help [COMMAND]", "This list, or one command's usage.", "help unshare");
 
     private final Registry registry;
 
     HelpCommand(Registry registry) {
+        super(Scope.SESSION, Group.UNDERSTANDING, HELP, "help");
         this.registry = registry;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of("help");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.SESSION;
-    }
-
-    @Override
-    public Group group() {
-        return Group.UNDERSTANDING;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return HELP;
     }
 
     @Override

@@ -9,31 +9,14 @@ import java.util.List;
  * line's shape: diyc makes the write itself, so the learner sees it as the syscall it is and a refusal
  * comes with its cause. Any other echo, and any other redirection, is the shell's.
  */
-final class IdMapWriteForm implements Command {
+final class IdMapWriteForm extends DeclaredCommand {
     private static final WrittenHelp HELP = new WrittenHelp("echo MAPPING > /proc/PID/uid_map|gid_map|setgroups",
             "On the host, the write that maps a user namespace's IDs, made by diyc and shown as the write(2) it is (lesson 6).",
             "host echo 0 1000 1 > /proc/$CTR/uid_map");
 
-    @Override
-    public List<String> names() {
-        return List.of("echo");
+    IdMapWriteForm() {
+        super(Scope.LINE, Group.UNLISTED, HELP, "echo");
     }
-
-    @Override
-    public Scope scope() {
-        return Scope.LINE;
-    }
-
-    @Override
-    public Group group() {
-        return Group.UNLISTED;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return HELP;
-    }
-
     @Override
     public boolean accepts(Engine engine, Call call) {
         return IdMapWrite.matches(call.line(), new Invocation(call.context(), engine.lab(), call.console()));

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code lesson list | show [N] | next | prev | goto N|ID | run N|ID|all}: the lessons, through the tutor. */
-final class LessonCommand implements Command {
+final class LessonCommand extends DeclaredCommand {
     static final List<String> SUBCOMMANDS = List.of("list", "show", "next", "prev", "goto", "run");
     private static final WrittenHelp HELP = new WrittenHelp("lesson list | show [N] | next | prev | goto N|ID | run N|ID|all",
             "The lessons: list them (✓ done, ▶ current), read one, move between them, or run one whole with its checks.",
@@ -20,27 +20,8 @@ final class LessonCommand implements Command {
     private final Tutor tutor;
 
     LessonCommand(Tutor tutor) {
+        super(Scope.SESSION, Group.LESSONS, HELP, "lesson");
         this.tutor = tutor;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of("lesson");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.SESSION;
-    }
-
-    @Override
-    public Group group() {
-        return Group.LESSONS;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return HELP;
     }
 
     @Override

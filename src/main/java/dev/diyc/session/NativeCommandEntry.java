@@ -8,35 +8,13 @@ import java.util.List;
  * A native command (unshare, mount, ip ...) in the registry: diyc makes its syscalls itself, in the
  * context the line names. Its help is its picocli spec's, printed as its --help prints it.
  */
-final class NativeCommandEntry implements Command {
+final class NativeCommandEntry extends DeclaredCommand {
     private final String name;
-    private final Group group;
-    private final SpecHelp help;
 
     NativeCommandEntry(String name, Group group) {
+        super(Scope.CONTEXT, group, new SpecHelp(() -> NativeCommands.spec(name), console -> NativeCommands.printUsage(name, console)),
+                name);
         this.name = name;
-        this.group = group;
-        this.help = new SpecHelp(() -> NativeCommands.spec(name), console -> NativeCommands.printUsage(name, console));
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of(name);
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.CONTEXT;
-    }
-
-    @Override
-    public Group group() {
-        return group;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return help;
     }
 
     /** Some forms are the real program's (a bare mount lists mounts; mkdir -m): they run in the context's shell. */

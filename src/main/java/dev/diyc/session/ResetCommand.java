@@ -5,34 +5,15 @@ import dev.diyc.term.UserError;
 import java.util.List;
 
 /** {@code reset [--all [--yes]]}: a fresh container and the lesson from its first step, or all progress forgotten. */
-final class ResetCommand implements Command {
+final class ResetCommand extends DeclaredCommand {
     private static final WrittenHelp HELP = new WrittenHelp("reset [--all [--yes]]",
             "A fresh container and the current lesson from its first step; --all forgets all progress.", "reset");
 
     private final Tutor tutor;
 
     ResetCommand(Tutor tutor) {
+        super(Scope.SESSION, Group.LESSONS, HELP, "reset");
         this.tutor = tutor;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of("reset");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.SESSION;
-    }
-
-    @Override
-    public Group group() {
-        return Group.LESSONS;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return HELP;
     }
 
     @Override

@@ -4,31 +4,14 @@ import dev.diyc.term.UserError;
 import java.util.List;
 
 /** {@code shell} in scripted mode, which has no terminal to hand to a shell. */
-final class ShellRefusal implements Command {
+final class ShellRefusal extends DeclaredCommand {
     static final WrittenHelp HELP = new WrittenHelp("shell [ctr2]",
             "An interactive shell inside the container (the prompt's, or the one named), on this terminal; exit comes back with the container still there.",
             "shell");
 
-    @Override
-    public List<String> names() {
-        return List.of("shell");
+    ShellRefusal() {
+        super(Scope.SESSION, Group.WHERE, HELP, "shell");
     }
-
-    @Override
-    public Scope scope() {
-        return Scope.SESSION;
-    }
-
-    @Override
-    public Group group() {
-        return Group.WHERE;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return HELP;
-    }
-
     @Override
     public Outcome run(Engine engine, Call call) {
         throw new UserError("shell hands the terminal to a shell in the container; scripted mode has no terminal: use ctr CMD");

@@ -5,30 +5,13 @@ import dev.diyc.term.UserError;
 import java.util.List;
 
 /** {@code use host|ctr|ctr2}: the context bare commands run in, which the prompt names. */
-final class UseCommand implements Command {
+final class UseCommand extends DeclaredCommand {
     private static final WrittenHelp HELP = new WrittenHelp("use host|ctr|ctr2",
             "Make bare commands run in that context (the prompt shows which).", "use host");
 
-    @Override
-    public List<String> names() {
-        return List.of("use");
+    UseCommand() {
+        super(Scope.SESSION, Group.WHERE, HELP, "use");
     }
-
-    @Override
-    public Scope scope() {
-        return Scope.SESSION;
-    }
-
-    @Override
-    public Group group() {
-        return Group.WHERE;
-    }
-
-    @Override
-    public CommandHelp help() {
-        return HELP;
-    }
-
     @Override
     public Outcome run(Engine engine, Call call) {
         String context = call.args().strip();
