@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.diyc.testing.Diyc;
 import dev.diyc.testing.HostState;
+import dev.diyc.testing.KillNine;
 import dev.diyc.testing.Root;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -100,8 +100,7 @@ class KillNineIT {
         /** kill -9, once the foreground command after READY has had time to start. */
         void kill() throws InterruptedException {
             Thread.sleep(300);
-            assertTrue(process.toHandle().destroyForcibly());
-            assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+            KillNine.of(process); // and waits for diyc's lifeline to finish, within a bound
         }
     }
 

@@ -9,6 +9,7 @@ import dev.diyc.lesson.LessonLoader;
 import dev.diyc.rootfs.Rootfs;
 import dev.diyc.testing.Diyc;
 import dev.diyc.testing.HostState;
+import dev.diyc.testing.KillNine;
 import dev.diyc.testing.Root;
 import dev.diyc.testing.TestLearner;
 import java.io.BufferedReader;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -153,8 +153,7 @@ class UserNamespaceIT {
                 Thread.sleep(300); // let the shell start the foreground sleep 998
                 assertEquals(3, inUserNamespace(userNs), "the helper, its shell and sleep are in the container's user namespace before the kill:\n"
                         + seen + HostState.processesOutsideHostNamespaces());
-                assertTrue(diyc.toHandle().destroyForcibly());
-                assertTrue(diyc.waitFor(10, TimeUnit.SECONDS));
+                KillNine.of(diyc);
             } finally {
                 if (diyc.isAlive()) { // a failed assertion must not leave diyc and its container running
                     diyc.destroyForcibly();

@@ -10,7 +10,9 @@ import picocli.CommandLine.Parameters;
                 "Without -c it goes on until Ctrl-C, like iputils' ping."})
 final class PingCommand extends NativeCommand {
     @Option(names = "-c", paramLabel = "COUNT", description = "stop after COUNT replies' worth of requests") int count;
-    @Option(names = "-W", paramLabel = "SECONDS", defaultValue = "1", description = "how long to wait for each reply") double timeout;
+    @Option(names = "-W", paramLabel = "SECONDS", defaultValue = "10",
+            description = "how long the last request waits for its reply (each other one waits until the next is due), 10 s as in iputils")
+    double timeout;
     @Option(names = "-i", paramLabel = "SECONDS", defaultValue = "1", description = "the time between requests") double interval;
     @Option(names = "-q", description = "accepted") boolean quiet;
 

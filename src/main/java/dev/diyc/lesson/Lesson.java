@@ -50,7 +50,9 @@ public record Lesson(int number, String id, String title, List<String> posts, St
     /**
      * An observation of real state: a probe read in a context, and what it must be (every expectation,
      * in file order). {@code fix} is what to do when it fails, in words with the command (or "" when
-     * the step's hint says it), for the first {@code hint} after that failure.
+     * the step's hint says it), for the first {@code hint} after that failure. {@code settles}: a
+     * failure is read again until it holds, within the checker's bound (its probe's kind says, or the
+     * file for a {@code run:} or {@code status:} command that only reads).
      */
-    public record Check(String say, String in, ProbeSpec probe, List<Expectation> expect, String fix) {}
+    public record Check(String say, String in, ProbeSpec probe, List<Expectation> expect, String fix, boolean settles) {}
 }

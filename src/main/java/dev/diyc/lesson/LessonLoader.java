@@ -20,7 +20,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class LessonLoader {
     private static final YamlFields YAML = new YamlFields(LessonFormatException::new);
     /** A check's keys besides its expectations. */
-    private static final Set<String> CHECK_FIELDS = Set.of("say", "in", "probe", "means", "fix");
+    private static final Set<String> CHECK_FIELDS = Set.of("say", "in", "probe", "means", "fix", "settles");
 
     private LessonLoader() {}
 
@@ -169,6 +169,21 @@ public final class LessonLoader {
         if (!means.isBlank() && expect.stream().noneMatch(Expectation.Matches.class::isInstance)) {
             throw new LessonFormatException(where + ": 'means' says what a 'matches' pattern looks for, and this check has none");
         }
-        return new Lesson.Check(say, in, probe, List.copyOf(expect), YAML.optional(c, "fix", where).strip());
+        return new Lesson.Check(say, in, probe, List.copyOf(expect), YAML.optional(c, "fix", where).strip(), settles(c, probe, where));
+    }
+
+    /** Whether the check waits for its state: its kind decides, or for a command the file's {@code settles: true}. */
+    private static boolean settles(Map<String, Object> c, ProbeSpec probe, String where) {
+        if (!c.containsKey("settles")) {
+            return probe.kind().settles() == ProbeKind.Settles.YES;
+        }
+        if (!Boolean.TRUE.equals(c.get("settles"))) {
+            throw new LessonFormatException(where + ": 'settles' is true or absent, not " + c.get("settles"));
+        }
+        if (probe.kind().settles() != ProbeKind.Settles.IF_DECLARED) {
+            throw new LessonFormatException(where + ": 'settles' is for a run: or status: command that only reads; "
+                    + probe.kind().fileName() + " knows by itself whether it waits");
+        }
+        return true;
     }
 }

@@ -15,35 +15,41 @@ import java.util.function.BiFunction;
  * The one list of them: the loader validates against it and the checker reads through it.
  */
 enum ProbeKind {
-    HOSTNAME("hostname", Argument.NONE, (ctx, arg) -> ctx.hostname()),
-    NS("ns", Argument.NAMESPACE, (ctx, arg) -> String.valueOf(ctx.namespace(Namespace.byProcName(arg)))),
-    NAMESPACES("namespaces", Argument.NAMESPACE, ProbeKind::namespaceCount),
-    PID("pid", Argument.NONE, (ctx, arg) -> ctx.capture("echo $$").strip()),
-    HOSTPID("hostpid", Argument.NONE, (ctx, arg) -> Integer.toString(ctx.pid())),
-    MOUNTS("mounts", Argument.NONE,
+    HOSTNAME("hostname", Argument.NONE, Settles.NO, (ctx, arg) -> ctx.hostname()),
+    NS("ns", Argument.NAMESPACE, Settles.YES, (ctx, arg) -> String.valueOf(ctx.namespace(Namespace.byProcName(arg)))),
+    NAMESPACES("namespaces", Argument.NAMESPACE, Settles.YES, ProbeKind::namespaceCount),
+    PID("pid", Argument.NONE, Settles.NO, (ctx, arg) -> ctx.capture("echo $$").strip()),
+    HOSTPID("hostpid", Argument.NONE, Settles.NO, (ctx, arg) -> Integer.toString(ctx.pid())),
+    MOUNTS("mounts", Argument.NONE, Settles.YES,
             (ctx, arg) -> String.join("\n", Probes.mounts(ctx).stream().map(Probes.Mount::point).toList())),
-    MOUNT_COUNT("mount-count", Argument.NONE, (ctx, arg) -> Integer.toString(Probes.mounts(ctx).size())),
-    LS("ls", Argument.TEXT, Probes::ls),
-    EXISTS("exists", Argument.TEXT, (ctx, arg) -> Probes.exists(ctx, arg) ? "yes" : "no"),
-    FILE("file", Argument.TEXT, Probes::file),
-    PS("ps", Argument.NONE, (ctx, arg) -> ps(ctx)),
-    LINKS("links", Argument.NONE, (ctx, arg) -> NetProbes.links(ctx)),
-    ADDRESSES("addresses", Argument.NONE, (ctx, arg) -> NetProbes.addresses(ctx)),
-    ROUTES("routes", Argument.NONE, (ctx, arg) -> NetProbes.routes(ctx)),
-    PING("ping", Argument.TEXT, NetProbes::ping),
-    CGROUPS("cgroups", Argument.NONE, (ctx, arg) -> CgroupProbes.membership(ctx)),
-    CGROUP("cgroup", Argument.CGROUP, (ctx, arg) -> CgroupProbes.cgroup(arg)),
-    RUN("run", Argument.TEXT, Context::capture),
-    STATUS("status", Argument.TEXT, (ctx, arg) -> Integer.toString(ctx.run(arg, new Sink.Capture()).status()));
+    MOUNT_COUNT("mount-count", Argument.NONE, Settles.YES, (ctx, arg) -> Integer.toString(Probes.mounts(ctx).size())),
+    LS("ls", Argument.TEXT, Settles.YES, Probes::ls),
+    EXISTS("exists", Argument.TEXT, Settles.YES, (ctx, arg) -> Probes.exists(ctx, arg) ? "yes" : "no"),
+    FILE("file", Argument.TEXT, Settles.YES, Probes::file),
+    PS("ps", Argument.NONE, Settles.YES, (ctx, arg) -> ps(ctx)),
+    LINKS("links", Argument.NONE, Settles.YES, (ctx, arg) -> NetProbes.links(ctx)),
+    ADDRESSES("addresses", Argument.NONE, Settles.YES, (ctx, arg) -> NetProbes.addresses(ctx)),
+    ROUTES("routes", Argument.NONE, Settles.YES, (ctx, arg) -> NetProbes.routes(ctx)),
+    PING("ping", Argument.TEXT, Settles.YES, NetProbes::ping),
+    CGROUPS("cgroups", Argument.NONE, Settles.YES, (ctx, arg) -> CgroupProbes.membership(ctx)),
+    CGROUP("cgroup", Argument.CGROUP, Settles.YES, (ctx, arg) -> CgroupProbes.cgroup(arg)),
+    RUN("run", Argument.TEXT, Settles.IF_DECLARED, Context::capture),
+    STATUS("status", Argument.TEXT, Settles.IF_DECLARED, (ctx, arg) -> Integer.toString(ctx.run(arg, new Sink.Capture()).status()));
 
     private final String fileName;
     private final Argument argument;
+    private final Settles settles;
     private final BiFunction<Context, String, String> reader;
 
-    ProbeKind(String fileName, Argument argument, BiFunction<Context, String, String> reader) {
+    ProbeKind(String fileName, Argument argument, Settles settles, BiFunction<Context, String, String> reader) {
         this.fileName = fileName;
         this.argument = argument;
+        this.settles = settles;
         this.reader = reader;
+    }
+
+    Settles settles() {
+        return settles;
     }
 
     /** The name lesson files write, {@code mount-count} for MOUNT_COUNT. */
@@ -86,6 +92,19 @@ enum ProbeKind {
             return "ps: no /proc is mounted in this context's root";
         }
         return String.join("\n", ps.stream().map(p -> p.pid() + " " + p.command()).toList());
+    }
+
+    /**
+     * Whether a failed check on this kind is read again until it holds, for at most the checker's bound:
+     * state the kernel changes after the call that asked for it has returned (a link coming up, a
+     * namespace or process gone, a cgroup emptied) can lag on a busy machine. Every typed kind only
+     * reads, so reading again is safe; a kind whose state diyc sets before its call returns (the
+     * hostname, a PID) does not wait, since waiting could only delay a real failure. {@code run:} and
+     * {@code status:} run any command, and one with a side effect must not run twice: they settle only
+     * when the lesson file declares the command read-only ({@code settles: true}).
+     */
+    enum Settles {
+        YES, NO, IF_DECLARED
     }
 
     /** What may follow a kind's colon, and how the loader words a probe that breaks the rule. */

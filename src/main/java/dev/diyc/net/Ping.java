@@ -22,6 +22,9 @@ import jnr.ffi.Pointer;
 public final class Ping {
     private static final int AF_INET = 2, SOCK_RAW = 3, SOCK_CLOEXEC = 0x80000, IPPROTO_ICMP = 1;
     private static final int SOL_SOCKET = 1, SO_RCVTIMEO = 20;
+    /** recv's timeout: how often a long wait for a reply looks at Ctrl-C and its deadline. */
+    private static final long SLICE_MICROS = 200_000;
+    private static final int EAGAIN = 11;
     private static final int PAYLOAD = 56;
 
     /** What a run of pings saw. */
@@ -49,7 +52,7 @@ public final class Ping {
         }
         try {
             ByteBuffer tv = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
-            long micros = (long) (timeoutSeconds * 1_000_000);
+            long micros = Math.min(SLICE_MICROS, (long) (timeoutSeconds * 1_000_000));
             tv.putLong(micros / 1_000_000).putLong(micros % 1_000_000);
             c.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, tv.array(), 16);
             byte[] sockaddr = sockaddr(dst);
@@ -67,7 +70,11 @@ public final class Ping {
                     break;
                 }
                 sent++;
-                Reply r = await(fd, id, seq, t0, timeoutSeconds);
+                // As iputils' ping: a request waits for its reply until the next is due, the last one for
+                // the whole timeout. The first packet over a link that has just come up can wait for ARP's
+                // retry, a second later: a ping that gave up sooner said "lost" where ping says "reached".
+                boolean last = count > 0 && seq == count;
+                Reply r = await(fd, id, seq, t0, last ? timeoutSeconds : Math.min(timeoutSeconds, intervalSeconds), cancelled);
                 if (r != null) {
                     received++;
                     out.accept(String.format("%d bytes from %s: icmp_seq=%d ttl=%d time=%.3f ms", PAYLOAD + 8, host, seq, r.ttl(),
@@ -99,17 +106,18 @@ public final class Ping {
     private record Reply(int ttl, long at) {}
 
     /** Reads ICMP packets until our echo reply comes, or the time is up. */
-    private static Reply await(int fd, int id, int seq, long t0, double timeoutSeconds) {
+    private static Reply await(int fd, int id, int seq, long t0, double timeoutSeconds, BooleanSupplier cancelled) {
         var c = Native.libc();
         Pointer buf = Memory.allocateDirect(Native.runtime(), 1500);
         long deadline = t0 + (long) (timeoutSeconds * 1e9);
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && !cancelled.getAsBoolean()) {
             long n = c.recv(fd, buf, 1500, 0);
             if (n < 0) {
-                if (Native.errno() == Errno.EINTR) {
-                    continue;
+                int errno = Native.errno();
+                if (errno == Errno.EINTR || errno == EAGAIN) {
+                    continue; // a slice of the wait is over: the deadline and Ctrl-C decide
                 }
-                return null; // the receive timeout: no answer
+                return null;
             }
             long now = System.nanoTime();
             byte[] p = new byte[(int) n];

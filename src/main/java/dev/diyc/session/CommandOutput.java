@@ -1,6 +1,7 @@
 package dev.diyc.session;
 
 import dev.diyc.ns.Context;
+import dev.diyc.ns.ShellWords;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.term.Console;
 import dev.diyc.term.UserError;
@@ -25,9 +26,12 @@ final class CommandOutput {
         StringWriter text = new StringWriter();
         Console capture = new Console(new PrintWriter(text), false, () -> 200);
         String args = line.contains(" ") ? line.substring(line.indexOf(' ') + 1).strip() : "";
-        Call call = new Call(line, args, words, ctx, true, capture);
         Command c = engine.registry().find(words.get(0), Scope.CONTEXT);
-        if (c == null || !c.capturable() || !c.accepts(engine, call)) {
+        if (c == null || !c.capturable()) {
+            return ctx.capture(line).lines().toList();
+        }
+        Call call = new Call(line, args, ShellWords.split(ctx, line, engine.lab().vars()), ctx, true, capture);
+        if (!c.accepts(engine, call)) {
             return ctx.capture(line).lines().toList();
         }
         try {

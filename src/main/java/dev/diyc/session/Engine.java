@@ -6,6 +6,7 @@ import dev.diyc.ns.Container;
 import dev.diyc.ns.Context;
 import dev.diyc.ns.Lab;
 import dev.diyc.ns.ShellSession;
+import dev.diyc.ns.ShellWords;
 import dev.diyc.sys.SyscallException;
 import dev.diyc.term.Console;
 import dev.diyc.term.UserError;
@@ -168,6 +169,10 @@ public final class Engine {
         FullScreen.refuse(words, ctx.name());
         if (words != null && !words.isEmpty()) {
             Command c = registry.find(words.get(0), Scope.CONTEXT);
+            if (c != null) {
+                // $PPID and the like: what the context's shell would make of them, not nothing.
+                words = ShellWords.split(ctx, line, lab.vars());
+            }
             Call call = new Call(line, args, words, ctx, named, console);
             if (c != null && c.accepts(this, call)) {
                 ctx.clearCancelled();

@@ -1,20 +1,40 @@
 package dev.diyc.term;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Splits a line into words the way sh does for a simple command: quotes, backslashes, and
  * {@code $NAME} / {@code ${NAME}} from the given variables (unknown ones expand to nothing, as in sh).
  * Returns null for a line that needs a real shell: pipes, redirections, lists, substitutions.
+ * Special parameters ({@code $$}, {@code $?}) stay as typed.
  */
 public final class Words {
     private static final String OPERATORS = "|&;<>()`";
+    /** The special parameters after a '$' that are not a name: only a shell knows their values. */
+    private static final String SPECIAL = "$?!#-@*";
 
     private Words() {}
 
     public static List<String> split(String line, Map<String, String> vars) {
+        return split(line, vars, name -> {});
+    }
+
+    /**
+     * The variables a line expands that {@code vars} does not hold ({@code PPID}, {@code $} for
+     * {@code $$}, {@code 1}), outside single quotes: only the shell knows what they are.
+     */
+    public static Set<String> foreignVariables(String line, Map<String, String> vars) {
+        Set<String> foreign = new LinkedHashSet<>();
+        split(line, vars, foreign::add);
+        return foreign;
+    }
+
+    private static List<String> split(String line, Map<String, String> vars, Consumer<String> foreign) {
         List<String> words = new ArrayList<>();
         StringBuilder cur = null;
         int i = 0;
@@ -51,7 +71,7 @@ public final class Words {
                         cur.append(line.charAt(j + 1));
                         j += 2;
                     } else if (line.charAt(j) == '$') {
-                        j = variable(line, j, vars, cur);
+                        j = variable(line, j, vars, cur, foreign);
                     } else if (line.charAt(j) == '`') {
                         return null;
                     } else {
@@ -63,7 +83,7 @@ public final class Words {
                 }
                 i = j + 1;
             } else if (c == '$') {
-                i = variable(line, i, vars, cur);
+                i = variable(line, i, vars, cur, foreign);
             } else {
                 cur.append(c);
                 i++;
@@ -76,7 +96,7 @@ public final class Words {
     }
 
     /** Expands the variable at {@code at} (a '$') into {@code into}; returns the index after it. */
-    private static int variable(String line, int at, Map<String, String> vars, StringBuilder into) {
+    private static int variable(String line, int at, Map<String, String> vars, StringBuilder into, Consumer<String> foreign) {
         int i = at + 1;
         boolean braced = i < line.length() && line.charAt(i) == '{';
         int start = braced ? i + 1 : i;
@@ -85,10 +105,19 @@ public final class Words {
             end++;
         }
         if (end == start) {
+            if (!braced && i < line.length() && SPECIAL.indexOf(line.charAt(i)) >= 0) {
+                foreign.accept(String.valueOf(line.charAt(i)));
+                into.append('$').append(line.charAt(i));
+                return i + 1;
+            }
             into.append('$');
             return at + 1;
         }
-        into.append(vars.getOrDefault(line.substring(start, end), ""));
+        String name = line.substring(start, end);
+        if (!vars.containsKey(name)) {
+            foreign.accept(name);
+        }
+        into.append(vars.getOrDefault(name, ""));
         if (braced) {
             return end < line.length() && line.charAt(end) == '}' ? end + 1 : end;
         }

@@ -1,6 +1,7 @@
 package dev.diyc.lesson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,22 @@ class LessonLoaderTest {
                 "not_contains: x\n        lines: 1\n        contains: u")));
         assertEquals(List.of(new Expectation.NotContains("x"), new Expectation.LineCount(1), new Expectation.Contains("u")),
                 l.steps().get(0).checks().get(0).expect());
+    }
+
+    @Test
+    void aProbeKindSaysWhetherItsCheckSettlesAndOnlyACommandThatReadsIsDeclaredSo() throws IOException {
+        assertTrue(LessonLoader.load(write("02-uts.yaml", GOOD)).steps().get(0).checks().get(0).settles(), "ns:uts settles by itself");
+        Lesson hostname = LessonLoader.load(write("02-uts.yaml", GOOD.replace("probe: ns:uts", "probe: hostname")));
+        assertFalse(hostname.steps().get(0).checks().get(0).settles(), "diyc sets the hostname before its call returns");
+        Lesson command = LessonLoader.load(write("02-uts.yaml", GOOD.replace("probe: ns:uts", "probe: \"status:pgrep x\"")));
+        assertFalse(command.steps().get(0).checks().get(0).settles(), "a command may have a side effect: it never runs twice unasked");
+        Lesson declared = LessonLoader.load(write("02-uts.yaml",
+                GOOD.replace("probe: ns:uts", "probe: \"status:pgrep x\"\n        settles: true")));
+        assertTrue(declared.steps().get(0).checks().get(0).settles());
+        assertMessage(GOOD.replace("probe: ns:uts", "probe: ns:uts\n        settles: true"),
+                "x.yaml: step 1: check 1: 'settles' is for a run: or status: command that only reads; ns knows by itself");
+        assertMessage(GOOD.replace("probe: ns:uts", "probe: run:cat f\n        settles: false"),
+                "x.yaml: step 1: check 1: 'settles' is true or absent, not false");
     }
 
     @Test

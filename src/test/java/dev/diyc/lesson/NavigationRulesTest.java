@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class NavigationRulesTest {
     private static final Lesson.Check CHECK = new Lesson.Check("the container is called x", "ctr", ProbeSpec.parse("hostname"),
-            List.of(new Expectation.Equals("x")), "");
+            List.of(new Expectation.Equals("x")), "", false);
 
     /** Five steps; step 4 has nothing to type and step 5 nothing to check, as "look around" and "the end" steps do. */
     private final Lesson uts = new Lesson(2, "uts", "UTS", List.of(), "", List.of(

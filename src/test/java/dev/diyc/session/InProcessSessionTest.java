@@ -10,6 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -200,5 +203,20 @@ class InProcessSessionTest extends LiveSessionTest {
         run("ctr ip link del stray", Outcome.OK);
         String fair = run("check", Outcome.OK);
         assertTrue(fair.contains("✓ ctr reaches the bridge's address through its cable"), fair);
+    }
+
+    @Test
+    void aNativeCommandSeesTheVariablesOnlyTheContextsShellKnowsAsThatShellExpandsThem() {
+        Path play = engine.lab().playground();
+        String ppid = run("host echo $PPID", Outcome.OK).strip();
+        assertTrue(ppid.matches("[1-9][0-9]*"), "the host shell's parent: " + ppid);
+        String made = run("host mkdir " + play + "/x-$PPID-y", Outcome.OK);
+        assertTrue(made.contains("mkdir(\"" + play + "/x-" + ppid + "-y\""), "diyc's own mkdir, with the shell's $PPID: " + made);
+        assertTrue(Files.isDirectory(play.resolve("x-" + ppid + "-y")), made);
+        String ctr = Integer.toString(engine.lab().ctr().pid());
+        run("ctr mkdir \"" + play + "/c-$$-$CTR\"", Outcome.OK);
+        assertTrue(Files.isDirectory(play.resolve("c-" + ctr + "-" + ctr)), "$$ is ctr's shell, as is diyc's $CTR");
+        run("host mkdir '" + play + "/q-$PPID'", Outcome.OK);
+        assertTrue(Files.isDirectory(play.resolve("q-$PPID")), "single quotes keep it as typed, as in sh");
     }
 }

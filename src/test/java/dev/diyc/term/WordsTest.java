@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WordsTest {
@@ -26,6 +27,13 @@ class WordsTest {
         assertEquals(List.of("x", "$CTR"), Words.split("x '$CTR'", VARS));
         assertEquals(List.of("x", ""), Words.split("x $UNSET", VARS));
         assertEquals(List.of("echo", "$$"), Words.split("echo $$", VARS));
+    }
+
+    @Test
+    void namesTheVariablesOnlyAShellKnowsOutsideSingleQuotes() {
+        assertEquals(Set.of(), Words.foreignVariables("mkdir /proc/$CTR/x '$PPID'", VARS));
+        assertEquals(Set.of("PPID"), Words.foreignVariables("mkdir /tmp/x-$PPID-y", VARS));
+        assertEquals(Set.of("HOME", "$", "1"), Words.foreignVariables("mkdir \"${HOME}/a\" b-$$ $1 $CTR", VARS));
     }
 
     @Test

@@ -103,8 +103,7 @@ public final class Diyc {
             try {
                 whileRunning.run();
             } finally {
-                diyc.toHandle().destroyForcibly();
-                diyc.waitFor();
+                KillNine.of(diyc);
                 diyc.getOutputStream().close();
                 diyc.getInputStream().close();
             }
