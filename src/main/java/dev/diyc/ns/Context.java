@@ -7,7 +7,6 @@ import dev.diyc.term.Sink;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -65,13 +64,7 @@ public abstract class Context implements AutoCloseable {
     }
 
     public ShellSession.Result run(String line, Sink to) {
-        ShellSession sh = shell;
-        Set<Integer> before = BackgroundJob.starts(line) ? Set.copyOf(Processes.children(sh.pid())) : null;
-        ShellSession.Result r = sh.run(line, vars(), to);
-        if (before != null) {
-            BackgroundJob.awaitExec(sh.pid(), before);
-        }
-        return r;
+        return shell.run(line, vars(), to);
     }
 
     public String capture(String line) {
