@@ -1,6 +1,8 @@
 package dev.diyc.commands;
 
+import dev.diyc.ns.Container;
 import dev.diyc.ns.HostContext;
+import dev.diyc.ns.Namespace;
 import dev.diyc.sys.Syscalls.Ipc;
 import dev.diyc.sys.Syscalls;
 import dev.diyc.term.UserError;
@@ -30,7 +32,9 @@ final class IpcmkCommand extends NativeCommand {
             throw new UserError("ipcmk: the mode is octal, such as 0644");
         }
         int id = inv.ctx().thread().call(() -> Syscalls.ipcCreate(kind, size, perms));
-        if (inv.ctx() instanceof HostContext) {
+        // Made in the host's IPC namespace (from the host, or from a ctr that still shares it): undone like
+        // every host change, on reset, on exit and by the lifeline.
+        if (inv.ctx() instanceof HostContext || inv.ctx() instanceof Container c && !c.owns(Namespace.IPC)) {
             inv.lab().hostChanges().ipcCreated(kind, id);
         }
         inv.console().out(switch (kind) {

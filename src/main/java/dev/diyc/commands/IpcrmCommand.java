@@ -1,6 +1,8 @@
 package dev.diyc.commands;
 
+import dev.diyc.ns.Container;
 import dev.diyc.ns.HostContext;
+import dev.diyc.ns.Namespace;
 import dev.diyc.sys.Syscalls.Ipc;
 import dev.diyc.sys.Syscalls;
 import dev.diyc.term.UserError;
@@ -25,7 +27,7 @@ final class IpcrmCommand extends NativeCommand {
             Syscalls.ipcRemove(kind, id, null);
             return null;
         });
-        if (inv.ctx() instanceof HostContext) {
+        if (inv.ctx() instanceof HostContext || inv.ctx() instanceof Container c && !c.owns(Namespace.IPC)) {
             inv.lab().hostChanges().ipcRemoved(kind, id);
         }
         return 0;

@@ -12,7 +12,9 @@ import dev.diyc.term.Console;
 import dev.diyc.term.UserError;
 import dev.diyc.term.Words;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -126,6 +128,10 @@ public final class Engine {
             return Outcome.FAILED;
         } catch (SyscallException e) {
             return Outcome.FAILED; // already printed, strace-style, with its likely cause
+        } catch (InvalidPathException e) {
+            // Only a typed path can be one no file can have (a NUL in it): the learner's words, not diyc's fault.
+            console.error("'" + e.getInput().replace("\0", "\\0") + "' cannot be a path: " + e.getReason().toLowerCase(Locale.ROOT));
+            return Outcome.FAILED;
         } catch (RuntimeException e) {
             console.error("internal error: " + e + " (please report it; DIYC_DEBUG=1 shows the stack trace)");
             if (env.get("DIYC_DEBUG") != null) {

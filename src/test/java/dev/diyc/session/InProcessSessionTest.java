@@ -219,4 +219,18 @@ class InProcessSessionTest extends LiveSessionTest {
         run("host mkdir '" + play + "/q-$PPID'", Outcome.OK);
         assertTrue(Files.isDirectory(play.resolve("q-$PPID")), "single quotes keep it as typed, as in sh");
     }
+
+    @Test
+    void aPathWithANulCharacterIsTheLearnersMistakeNotAnInternalError() {
+        // Found by RandomLinesTest, seed 8196258600245: mkdir -p with a NUL among its words.
+        String out = run("mkdir -p x\u0000y", Outcome.FAILED);
+        assertTrue(out.contains("cannot be a path: nul character not allowed") && !out.contains("internal error"), out);
+    }
+
+    @Test
+    void aQueueMadeByACtrThatSharesTheHostsIpcNamespaceIsUndoneLikeTheHosts() {
+        // Found by RandomLinesTest, seed 8196258600245: ctr ipcmk -Q before unshare --ipc left a queue on the host.
+        assertTrue(run("ctr ipcmk -Q", Outcome.OK).contains("Message queue id: "));
+        // the host check after the session is closed finds no queue left
+    }
 }

@@ -69,7 +69,8 @@ class RandomLinesTest {
                 }
                 String out = execute(line, ran);
                 ran.append("> ").append(line).append('\n');
-                assertFalse(out.contains("internal error"), "internal error after:\n" + ran + out);
+                // diyc's own words for it: a process list printed by a random line may hold "internal error" in another's command line
+                assertFalse(out.contains("diyc: internal error"), "internal error after:\n" + ran + out);
             }
             execute("reset", ran);
         }
