@@ -22,22 +22,13 @@ public final class Restrict {
         return Native.libc();
     }
 
-    private static void check(String name, long ret, String note, String... args) {
-        int errno = ret < 0 ? Native.errno() : 0;
-        Call call = new Call(name, List.of(args), ret < 0 ? -1 : ret, errno, note);
-        Recorder.record(call);
-        if (ret < 0) {
-            throw new SyscallException(call);
-        }
-    }
-
     /**
      * Execve can no longer grant privileges (setuid bits, file capabilities): what this thread may not
      * do, no program it starts may do either. Without it, seccomp(2) demands CAP_SYS_ADMIN, which a
      * context that ran {@code su} no longer has.
      */
     public static void noNewPrivs(String note) {
-        check("prctl", c().prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), note, "PR_SET_NO_NEW_PRIVS", "1", "0", "0", "0");
+        Syscalls.check("prctl", c().prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), note, "PR_SET_NO_NEW_PRIVS", "1", "0", "0", "0");
     }
 
     /**
@@ -53,7 +44,7 @@ public final class Restrict {
         if ((sets[0] & Capabilities.bit(Capabilities.CAP_SETPCAP)) != 0) {
             for (int cap = 0; cap < 64; cap++) {
                 if ((caps & Capabilities.bit(cap)) != 0) {
-                    check("prctl", c().prctl(PR_CAPBSET_DROP, cap, 0, 0, 0), note, "PR_CAPBSET_DROP", Capabilities.name(cap));
+                    Syscalls.check("prctl", c().prctl(PR_CAPBSET_DROP, cap, 0, 0, 0), note, "PR_CAPBSET_DROP", Capabilities.name(cap));
                 }
             }
         }
@@ -61,7 +52,7 @@ public final class Restrict {
         int[] header = {LINUX_CAPABILITY_VERSION_3, 0};
         int[] data = {(int) effective, (int) permitted, (int) inheritable,
                 (int) (effective >>> 32), (int) (permitted >>> 32), (int) (inheritable >>> 32)};
-        check("capset", c().capset(header, data), note, "{version=_LINUX_CAPABILITY_VERSION_3, pid=0}",
+        Syscalls.check("capset", c().capset(header, data), note, "{version=_LINUX_CAPABILITY_VERSION_3, pid=0}",
                 "{effective=" + Capabilities.format(effective) + ", permitted=" + Capabilities.format(permitted)
                         + ", inheritable=" + Capabilities.format(inheritable) + "}");
     }
@@ -95,7 +86,7 @@ public final class Restrict {
         Pointer fprog = Memory.allocateDirect(rt, 16, true); // struct sock_fprog: unsigned short len; filter pointer at 8
         fprog.putShort(0, (short) (program.length / 8));
         fprog.putAddress(8, filter.address());
-        check("seccomp", c().syscall(Arch.SYS_SECCOMP, SECCOMP_SET_MODE_FILTER, 0, fprog), note,
+        Syscalls.check("seccomp", c().syscall(Arch.SYS_SECCOMP, SECCOMP_SET_MODE_FILTER, 0, fprog), note,
                 "SECCOMP_SET_MODE_FILTER", "0", "{len=" + program.length / 8 + ", filter=0x" + Long.toHexString(filter.address()) + "}");
     }
 }

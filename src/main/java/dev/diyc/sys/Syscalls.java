@@ -23,7 +23,8 @@ public final class Syscalls {
         return Native.libc();
     }
 
-    private static long check(String name, long ret, String note, String... args) {
+    /** Records the call, strace-style, and throws it as a SyscallException when it failed: every call of sys goes through here. */
+    static long check(String name, long ret, String note, String... args) {
         int errno = ret < 0 ? Native.errno() : 0;
         Call call = new Call(name, List.of(args), ret < 0 ? -1 : ret, errno, note);
         Recorder.record(call);
